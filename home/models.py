@@ -1,0 +1,273 @@
+from datetime import date
+
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
+from wagtail.contrib.forms.panels import FormSubmissionsPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+
+from .blocks import BodyBlock
+
+
+class HomePage(Page):
+    """The front page of one edition."""
+
+    intro = RichTextField(
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("A short welcome shown above the featured articles. Optional."),
+    )
+    featured_count = models.PositiveSmallIntegerField(
+        default=3,
+        help_text=_(
+            "How many featured articles to show. Articles chosen below come first; the "
+            "newest articles fill the remaining places."
+        ),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [
+                FieldPanel("featured_count"),
+                InlinePanel("featured_article_links", label=_("Featured article")),
+            ],
+            heading=_("Featured articles"),
+        ),
+    ]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "news.ArticleIndexPage",
+        "media_pages.MediaIndexPage",
+        "publications.PublicationsIndexPage",
+        "home.StandardPage",
+        "home.ContactPage",
+    ]
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        from media_pages.models import MediaItemPage
+        from news.models import ArticlePage
+        from publications.models import PublicationPage
+
+        context = super().get_context(request, *args, **kwargs)
+        featured = self.featured_articles()
+        featured_ids = [article.pk for article in featured]
+        context["featured_articles"] = featured
+        context["latest_articles"] = ArticlePage.objects.listed(self.locale).exclude(
+            pk__in=featured_ids
+        )[:6]
+        context["latest_media"] = MediaItemPage.objects.listed(self.locale)[:4]
+        context["latest_publications"] = PublicationPage.objects.listed(self.locale)[:4]
+        return context
+
+    def featured_articles(self):
+        """Editors' picks (in this edition), topped up with the newest articles."""
+        from news.models import ArticlePage
+
+        # Picks are chosen on the English page and synchronised to translations, so each
+        # edition shows its own translation of a pick, and skips picks it does not have.
+        chosen_keys = [
+            link.article.translation_key
+            for link in self.featured_article_links.select_related("article")
+            if link.article_id
+        ]
+        chosen = {
+            article.translation_key: article
+            for article in ArticlePage.objects.listed(self.locale).filter(
+                translation_key__in=chosen_keys
+            )
+        }
+        featured = [chosen[key] for key in chosen_keys if key in chosen][: self.featured_count]
+        missing = self.featured_count - len(featured)
+        if missing > 0:
+            featured += list(
+                ArticlePage.objects.listed(self.locale).exclude(
+                    pk__in=[article.pk for article in featured]
+                )[:missing]
+            )
+        return featured
+
+
+class HomePageFeaturedArticle(Orderable):
+    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_article_links")
+    article = models.ForeignKey(
+        "news.ArticlePage",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("article"),
+    )
+
+    panels = [FieldPanel("article")]
+
+
+class StandardPage(Page):
+    """A plain page: About Us, policies, anything that is not news."""
+
+    intro = models.TextField(
+        blank=True, help_text=_("A one- or two-sentence introduction shown under the title.")
+    )
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standard page")
+
+
+class ContactFormField(TranslatableMixin, AbstractFormField):
+    """A field of the contact form.
+
+    Translatable so each edition shows labels in its own language; ``clean_name`` is
+    derived from the English label and kept, so submissions from every edition line up.
+    """
+
+    page = ParentalKey("ContactPage", on_delete=models.CASCADE, related_name="form_fields")
+
+    class Meta(TranslatableMixin.Meta, AbstractFormField.Meta):
+        pass
+
+
+class ContactPage(AbstractEmailForm):
+    """Contact us: a form whose fields editors define; submissions are kept in the admin."""
+
+    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
+    thank_you_text = RichTextField(
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("Shown after a message has been sent."),
+    )
+
+    content_panels = AbstractEmailForm.content_panels + [
+        FormSubmissionsPanel(),
+        FieldPanel("intro"),
+        InlinePanel("form_fields", label=_("Form fields")),
+        FieldPanel("thank_you_text"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("from_address"), FieldPanel("to_address")]),
+                FieldPanel("subject"),
+            ],
+            heading=_("Email to staff"),
+            help_text=_(
+                "Leave “To address” empty to keep submissions in the admin only, without "
+                "sending email."
+            ),
+        ),
+    ]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("contact page")
+
+
+class SocialPlatform(models.TextChoices):
+    FACEBOOK = "facebook", "Facebook"
+    X = "x", "X (Twitter)"
+    INSTAGRAM = "instagram", "Instagram"
+    YOUTUBE = "youtube", "YouTube"
+    TELEGRAM = "telegram", "Telegram"
+    WHATSAPP = "whatsapp", "WhatsApp"
+    LINKEDIN = "linkedin", "LinkedIn"
+    TIKTOK = "tiktok", "TikTok"
+    MASTODON = "mastodon", "Mastodon"
+    RSS = "rss", "RSS"
+    OTHER = "other", _("Other")
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting, ClusterableModel):
+    """The organisation's identity: name, logo, social links and the copyright line."""
+
+    site_name = models.CharField(
+        max_length=255,
+        blank=True,
+        help_text=_("Shown in the header and page titles. Defaults to the site's name."),
+    )
+    tagline = models.CharField(max_length=255, blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    copyright_holder = models.CharField(
+        max_length=255,
+        blank=True,
+        help_text=_("e.g. “NEJAT Society. All Rights Reserved. NejatNGO.org”"),
+    )
+    copyright_start_year = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        help_text=_("The first year of the copyright line; the last is always this year."),
+    )
+    listing_shows_full_text = models.BooleanField(
+        default=False,
+        help_text=_("Show each article's full text in listings instead of its summary."),
+    )
+    articles_per_page = models.PositiveSmallIntegerField(default=10)
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("site_name"), FieldPanel("tagline"), FieldPanel("logo")],
+            heading=_("Identity"),
+        ),
+        InlinePanel("social_links", label=_("Social link")),
+        MultiFieldPanel(
+            [FieldPanel("copyright_holder"), FieldPanel("copyright_start_year")],
+            heading=_("Copyright"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("listing_shows_full_text"), FieldPanel("articles_per_page")],
+            heading=_("Listings"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("site settings")
+
+    @cached_property
+    def copyright_years(self):
+        this_year = date.today().year
+        start = self.copyright_start_year
+        if not start or start >= this_year:
+            return str(this_year)
+        return f"{start}\u2013{this_year}"
+
+
+class SocialLink(Orderable):
+    settings = ParentalKey(SiteSettings, on_delete=models.CASCADE, related_name="social_links")
+    platform = models.CharField(max_length=20, choices=SocialPlatform.choices)
+    url = models.URLField(verbose_name=_("address"))
+    label = models.CharField(
+        max_length=100,
+        blank=True,
+        help_text=_("Optional text for screen readers and tooltips, e.g. “Nejat on YouTube”."),
+    )
+
+    panels = [FieldRowPanel([FieldPanel("platform"), FieldPanel("url")]), FieldPanel("label")]
+
+    @property
+    def display_label(self):
+        return self.label or self.get_platform_display()

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class MediaPagesConfig(AppConfig):
+    name = "media_pages"
+    default_auto_field = "django.db.models.BigAutoField"

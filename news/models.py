@@ -1,0 +1,232 @@
+from django.db import models
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model
+from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from home.blocks import BodyBlock
+from home.pagination import paginate
+from home.querysets import EditionPageQuerySet
+
+LISTING_IMAGE_FILTERS = ("fill-720x405", "fill-160x90")
+
+
+class Category(TranslatableMixin, index.Indexed, models.Model):
+    """An article's primary subject. Names can be long and are translated per edition."""
+
+    name = models.CharField(max_length=255)
+    slug = models.SlugField(
+        max_length=255,
+        allow_unicode=False,
+        help_text=_("The address of the category archive; the same in every edition."),
+    )
+    description = models.TextField(blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    translatable_fields = [
+        TranslatableField("name"),
+        TranslatableField("description"),
+        SynchronizedField("slug", overridable=False),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("category")
+        verbose_name_plural = _("categories")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["locale", "slug"], name="unique_category_slug")
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class Author(TranslatableMixin, index.Indexed, models.Model):
+    """A byline: a staff writer, columnist or correspondent."""
+
+    name = models.CharField(max_length=255)
+    role = models.CharField(max_length=255, blank=True, help_text=_("e.g. “Columnist”"))
+    photo = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("photo")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("author")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class ArticlePageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "news.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class ArticlePageQuerySet(EditionPageQuerySet):
+    def listed(self, locale):
+        """An edition's articles, newest first, with everything a listing shows in a fixed
+        number of queries whatever the number of articles."""
+        images = get_image_model().objects.prefetch_renditions(*LISTING_IMAGE_FILTERS)
+        return (
+            self.in_edition(locale)
+            .select_related("category", "author")
+            .prefetch_related(Prefetch("hero_image", queryset=images), "tags")
+            .order_by("-date", "-pk")
+        )
+
+
+class ArticleIndexPage(RoutablePageMixin, Page):
+    """“Articles”: every article of an edition, newest first, and its archives."""
+
+    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["news.ArticlePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("article index page")
+
+    def articles(self):
+        return ArticlePage.objects.listed(self.locale).descendant_of(self)
+
+    def render_listing(self, request, articles, **extra_context):
+        from home.models import SiteSettings
+
+        site_settings = SiteSettings.for_request(request)
+        context = {
+            "articles": paginate(request, articles, site_settings.articles_per_page),
+            **extra_context,
+        }
+        return self.render(request, context_overrides=context)
+
+    @path("")
+    def index(self, request):
+        return self.render_listing(request, self.articles())
+
+    @path("category/<slug:slug>/")
+    def category_archive(self, request, slug):
+        category = get_object_or_404(Category, locale=self.locale, slug=slug)
+        return self.render_listing(
+            request, self.articles().filter(category=category), category=category
+        )
+
+    def category_url(self, category):
+        return self.url + self.reverse_subpage("category_archive", kwargs={"slug": category.slug})
+
+
+class ArticlePage(Page):
+    """A news article, report or opinion piece."""
+
+    date = models.DateTimeField(
+        _("publication date"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_("Leave empty to use the moment the article is first published."),
+    )
+    category = models.ForeignKey(
+        Category,
+        null=True,
+        blank=False,
+        on_delete=models.PROTECT,
+        related_name="articles",
+        help_text=_("The article's main subject; its label links to the category archive."),
+    )
+    tags = ClusterTaggableManager(through=ArticlePageTag, blank=True)
+    author = models.ForeignKey(
+        Author,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="articles",
+        verbose_name=_("byline"),
+    )
+    source_name = models.CharField(
+        _("source"),
+        max_length=255,
+        blank=True,
+        help_text=_("Where the story comes from, e.g. a news agency or “UN.org”."),
+    )
+    source_url = models.URLField(_("source address"), blank=True, max_length=500)
+    summary = models.TextField(
+        blank=True,
+        help_text=_("One or two sentences for listings, search results and shared links."),
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    hero_caption = models.CharField(max_length=500, blank=True)
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    objects = PageManager.from_queryset(ArticlePageQuerySet)()
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.SearchField("source_name"),
+        index.RelatedFields("category", [index.SearchField("name")]),
+        index.RelatedFields("author", [index.SearchField("name")]),
+        index.FilterField("date"),
+    ]
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("date"),
+                FieldPanel("category"),
+                FieldPanel("tags"),
+                FieldPanel("author"),
+                FieldRowPanel([FieldPanel("source_name"), FieldPanel("source_url")]),
+            ],
+            heading=_("About this article"),
+        ),
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [FieldPanel("hero_image"), FieldPanel("hero_caption")], heading=_("Main image")
+        ),
+        FieldPanel("body"),
+        InlinePanel("related_links", label=_("Related article")),
+    ]
+
+    parent_page_types = ["news.ArticleIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("article")
+
+    def save(self, *args, **kwargs):
+        if self.date is None and self.live:
+            self.date = self.first_published_at or timezone.now()
+        return super().save(*args, **kwargs)
+
+    def related_articles(self):
+        """Related articles in this edition (links are chosen on the English page)."""
+        keys = [link.article.translation_key for link in self.related_links.all() if link.article]
+        return ArticlePage.objects.listed(self.locale).filter(translation_key__in=keys)
+
+
+class ArticleRelatedLink(Orderable):
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="related_links")
+    article = models.ForeignKey(
+        ArticlePage, on_delete=models.CASCADE, related_name="+", verbose_name=_("article")
+    )
+
+    panels = [FieldPanel("article")]

@@ -1,0 +1,188 @@
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Prefetch
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model
+from wagtail.models import Page, PageManager
+from wagtail.search import index
+
+from home.blocks import BodyBlock
+from home.pagination import paginate
+from home.querysets import EditionPageQuerySet
+
+LISTING_IMAGE_FILTERS = ("fill-300x420", "fill-120x168")
+ITEMS_PER_PAGE = 12
+
+
+class PublicationsIndexPage(Page):
+    """“Publications”: books and the periodical series."""
+
+    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["publications.BookIndexPage", "publications.PeriodicalSeriesPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("publications index page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        sections = (
+            Page.objects.live()
+            .public()
+            .child_of(self)
+            .filter(locale=self.locale, alias_of__isnull=True)
+            .specific()
+        )
+        context["sections"] = [
+            (section, PublicationPage.objects.listed(self.locale).child_of(section)[:4])
+            for section in sections
+        ]
+        return context
+
+
+class PublicationListingMixin:
+    """A section that lists its publications, newest first, a page at a time."""
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        items = PublicationPage.objects.listed(self.locale).child_of(self)
+        context["items"] = paginate(request, items, ITEMS_PER_PAGE)
+        return context
+
+
+class BookIndexPage(PublicationListingMixin, Page):
+    """“Books”."""
+
+    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["publications.PublicationsIndexPage"]
+    subpage_types = ["publications.BookPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("book index page")
+
+
+class PeriodicalSeriesPage(PublicationListingMixin, Page):
+    """A periodical such as the Nejat NewsLetter or the Pars Brief, holding its issues."""
+
+    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
+    frequency = models.CharField(
+        max_length=100, blank=True, help_text=_("e.g. “Monthly”, “Weekly”")
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("frequency")]
+    parent_page_types = ["publications.PublicationsIndexPage"]
+    subpage_types = ["publications.PeriodicalIssuePage"]
+
+    class Meta:
+        verbose_name = _("periodical series")
+        verbose_name_plural = _("periodical series")
+
+
+class PublicationQuerySet(EditionPageQuerySet):
+    def listed(self, locale):
+        images = get_image_model().objects.prefetch_renditions(*LISTING_IMAGE_FILTERS)
+        return (
+            self.in_edition(locale)
+            .select_related("document")
+            .prefetch_related(Prefetch("cover", queryset=images))
+            .order_by("-publication_date", "-pk")
+        )
+
+
+class PublicationPage(Page):
+    """What books and periodical issues share, so the home page lists both in one query."""
+
+    publication_date = models.DateField(_("publication date"), db_index=True)
+    cover = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    summary = RichTextField(blank=True, features=["bold", "italic", "link", "ul", "ol"])
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("PDF"),
+        help_text=_("The file readers download."),
+    )
+
+    objects = PageManager.from_queryset(PublicationQuerySet)()
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.FilterField("publication_date"),
+    ]
+    subpage_types = []
+    is_creatable = False
+
+    class Meta:
+        verbose_name = _("publication")
+
+
+class BookPage(PublicationPage):
+    authors = models.CharField(_("authors"), max_length=500, blank=True)
+    publisher = models.CharField(_("publisher"), max_length=255, blank=True)
+    isbn = models.CharField(_("ISBN"), max_length=20, blank=True)
+    page_count = models.PositiveIntegerField(_("pages"), null=True, blank=True)
+    purchase_url = models.URLField(_("where to buy"), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("authors"), FieldPanel("publisher")]),
+        FieldRowPanel(
+            [FieldPanel("publication_date"), FieldPanel("isbn"), FieldPanel("page_count")]
+        ),
+        FieldPanel("cover"),
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [FieldPanel("document"), FieldPanel("purchase_url")], heading=_("Getting the book")
+        ),
+    ]
+    search_fields = PublicationPage.search_fields + [
+        index.SearchField("authors"),
+        index.SearchField("publisher"),
+        index.FilterField("isbn"),
+    ]
+    parent_page_types = ["publications.BookIndexPage"]
+    is_creatable = True
+
+    class Meta:
+        verbose_name = _("book")
+
+    @property
+    def year(self):
+        return self.publication_date.year
+
+
+class PeriodicalIssuePage(PublicationPage):
+    number = models.PositiveIntegerField(
+        _("issue number"), validators=[MinValueValidator(1), MaxValueValidator(100_000)]
+    )
+    contents = StreamField(
+        BodyBlock(),
+        blank=True,
+        verbose_name=_("contents"),
+        help_text=_("What is in this issue: headings, short texts, quotes."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("number"), FieldPanel("publication_date")]),
+        FieldPanel("cover"),
+        FieldPanel("summary"),
+        FieldPanel("document"),
+        FieldPanel("contents"),
+    ]
+    search_fields = PublicationPage.search_fields + [index.SearchField("contents")]
+    parent_page_types = ["publications.PeriodicalSeriesPage"]
+    is_creatable = True
+
+    class Meta:
+        verbose_name = _("periodical issue")
