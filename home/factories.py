@@ -1,0 +1,357 @@
+"""Factories for the home app, images, documents and StreamField blocks.
+
+Shared by the tests and the demo loader (``manage.py load_demo``). Page factories follow
+``wagtail_factories.PageFactory``: pass ``parent=`` to place a page; without it, each
+factory finds or creates a sensible parent (the default site's home page, the one
+"Articles" index, ...), so ``ArticlePageFactory()`` alone gives a routable article.
+
+Images and documents get real files: pictures drawn by ``home.demo.pictures`` and PDFs
+written by ``home.demo.pdf``, both deterministic.
+"""
+
+import factory
+import wagtail_factories
+from django.core.files.base import ContentFile
+from django.utils.text import slugify
+from wagtail import blocks as wagtail_blocks
+from wagtail.documents import get_document_model
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images import get_image_model
+from wagtail.models import Collection, Locale, Page, Site
+from wagtail.rich_text import RichText
+from wagtail_factories.blocks import BlockFactory
+
+from home import blocks
+from home.demo import pictures
+from home.demo.pdf import render_pdf
+from home.models import (
+    ContactFormField,
+    ContactPage,
+    HomePage,
+    SiteSettings,
+    SocialLink,
+    SocialPlatform,
+    StandardPage,
+)
+
+# --- Look-ups shared by every app's factories -------------------------------------------
+
+
+def default_locale():
+    return Locale.get_default()
+
+
+def default_collection():
+    return Collection.get_first_root_node()
+
+
+def default_site():
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if site is None:
+        site = Site.objects.create(
+            hostname="localhost", port=80, root_page=default_home_page(), is_default_site=True
+        )
+    return site
+
+
+def default_home_page():
+    """The English home page served by the default site (created if missing)."""
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if site is not None and isinstance(site.root_page.specific, HomePage):
+        return site.root_page.specific
+    home = HomePage.objects.filter(depth=2, locale=default_locale()).first()
+    if home is None:
+        root = Page.get_first_root_node()
+        home = root.add_child(instance=HomePage(title="Home", slug="home"))
+    return home
+
+
+def file_name(title, extension):
+    return f"{slugify(title)[:80] or 'file'}.{extension}"
+
+
+# --- Images and documents ---------------------------------------------------------------
+
+
+class ImageFactory(wagtail_factories.ImageFactory):
+    """An image with a generated picture. ``kind``: photo, cartoon, cover, portrait, logo.
+
+    ``label`` and ``sublabel`` are drawn on the picture (a title band, a speech bubble, a
+    cover title, initials); ``seed`` fixes the composition.
+    """
+
+    class Meta:
+        model = get_image_model()
+
+    class Params:
+        kind = "photo"
+        width = 800
+        height = 450
+        seed = factory.LazyAttribute(lambda o: o.title)
+        label = ""
+        sublabel = ""
+
+    title = factory.Sequence(lambda n: f"Image {n}")
+    description = ""
+    collection = factory.LazyFunction(default_collection)
+    file = factory.LazyAttribute(
+        lambda o: ContentFile(
+            *_picture(o.kind, o.width, o.height, o.seed, o.label, o.sublabel, o.title)
+        )
+    )
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        image = model_class(*args, **kwargs)
+        image._set_image_file_metadata()
+        image.save()
+        return image
+
+
+def _picture(kind, width, height, seed, label, sublabel, title):
+    data, extension = pictures.render(kind, width, height, seed, label, sublabel)
+    return data, file_name(title, extension)
+
+
+class DocumentFactory(wagtail_factories.DocumentFactory):
+    """A document with a generated PDF: a title page, then ``paragraphs``."""
+
+    class Meta:
+        model = get_document_model()
+
+    class Params:
+        subtitle = "Nejat Society"
+        title_lines = ()
+        paragraphs = (
+            "## About this document",
+            "This document was generated for demonstration and testing. It contains a "
+            "title page and a page of text set in Helvetica.",
+        )
+        colour = (38, 70, 83)
+
+    title = factory.Sequence(lambda n: f"Document {n}")
+    collection = factory.LazyFunction(default_collection)
+    file = factory.LazyAttribute(
+        lambda o: ContentFile(
+            render_pdf(
+                o.title,
+                list(o.paragraphs),
+                subtitle=o.subtitle,
+                title_lines=o.title_lines,
+                colour=o.colour,
+            ),
+            name=file_name(o.title, "pdf"),
+        )
+    )
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        document = model_class(*args, **kwargs)
+        document._set_document_file_metadata()
+        document.save()
+        return document
+
+
+# --- StreamField blocks (home.blocks.BodyBlock) -----------------------------------------
+
+
+class RichTextBlockFactory(BlockFactory):
+    """``value`` is HTML, e.g. ``"<p>Text</p>"``."""
+
+    value = factory.Sequence(lambda n: f"<p>Paragraph {n}.</p>")
+
+    class Meta:
+        model = wagtail_blocks.RichTextBlock
+
+    @classmethod
+    def _construct_block(cls, block_class, *args, **kwargs):
+        return RichText(kwargs["value"])
+
+
+class HeadingBlockFactory(wagtail_factories.StructBlockFactory):
+    text = factory.Sequence(lambda n: f"Heading {n}")
+    level = "h2"
+
+    class Meta:
+        model = blocks.HeadingBlock
+
+
+class ImageChooserBlockFactory(wagtail_factories.ImageChooserBlockFactory):
+    image = factory.SubFactory(ImageFactory)
+
+
+class ImageBlockFactory(wagtail_factories.ImageBlockFactory):
+    """Wagtail's ImageBlock: an image with its alt text in context (never random)."""
+
+    image = factory.SubFactory(ImageChooserBlockFactory)
+    decorative = False
+    alt_text = factory.Sequence(lambda n: f"Illustration {n}")
+
+
+class CaptionedImageBlockFactory(wagtail_factories.StructBlockFactory):
+    image = factory.SubFactory(ImageBlockFactory)
+    caption = factory.Sequence(lambda n: f"Caption {n}")
+    credit = ""
+
+    class Meta:
+        model = blocks.CaptionedImageBlock
+
+
+class QuoteBlockFactory(wagtail_factories.StructBlockFactory):
+    quote = "Every family deserves to know where its loved ones are."
+    attribution = "A participant"
+
+    class Meta:
+        model = blocks.QuoteBlock
+
+
+class PullQuoteBlockFactory(BlockFactory):
+    value = "A sentence worth repeating."
+
+    class Meta:
+        model = blocks.PullQuoteBlock
+
+
+class EmbedBlockFactory(BlockFactory):
+    """An embed by URL; nothing is fetched (the page then shows a plain link)."""
+
+    url = "https://www.youtube.com/@nejatngo"
+
+    class Meta:
+        model = EmbedBlock
+
+    @classmethod
+    def _construct_block(cls, block_class, *args, **kwargs):
+        return block_class().to_python(kwargs["url"])
+
+
+class DocumentChooserBlockFactory(wagtail_factories.DocumentChooserBlockFactory):
+    document = factory.SubFactory(DocumentFactory)
+
+
+class DocumentDownloadBlockFactory(wagtail_factories.StructBlockFactory):
+    document = factory.SubFactory(DocumentChooserBlockFactory)
+    label = ""
+
+    class Meta:
+        model = blocks.DocumentDownloadBlock
+
+
+class SourceLinkBlockFactory(wagtail_factories.StructBlockFactory):
+    url = "https://news.example.org/story"
+    label = "Read more"
+
+    class Meta:
+        model = blocks.SourceLinkBlock
+
+
+class BodyBlockFactory(wagtail_factories.StreamBlockFactory):
+    """``body__0__paragraph__value="<p>…</p>"``, ``body__1="heading"``, ``body__2="image"``…"""
+
+    paragraph = factory.SubFactory(RichTextBlockFactory)
+    heading = factory.SubFactory(HeadingBlockFactory)
+    image = factory.SubFactory(CaptionedImageBlockFactory)
+    quote = factory.SubFactory(QuoteBlockFactory)
+    pull_quote = factory.SubFactory(PullQuoteBlockFactory)
+    embed = factory.SubFactory(EmbedBlockFactory)
+    document = factory.SubFactory(DocumentDownloadBlockFactory)
+    source_link = factory.SubFactory(SourceLinkBlockFactory)
+
+    class Meta:
+        model = blocks.BodyBlock
+
+
+# --- Pages --------------------------------------------------------------------------------
+
+
+class HomePageFactory(wagtail_factories.PageFactory):
+    """A home page under the tree root (depth 2), e.g. for another site or edition."""
+
+    parent = factory.LazyFunction(Page.get_first_root_node)
+    title = "Home"
+    slug = factory.Sequence(lambda n: f"home-{n}")
+    intro = ""
+    featured_count = 3
+
+    class Meta:
+        model = HomePage
+
+
+class StandardPageFactory(wagtail_factories.PageFactory):
+    parent = factory.LazyFunction(default_home_page)
+    title = factory.Sequence(lambda n: f"Standard page {n}")
+    intro = "An introduction."
+    body = wagtail_factories.StreamFieldFactory(BodyBlockFactory)
+
+    class Meta:
+        model = StandardPage
+
+
+class ContactFormFieldFactory(factory.django.DjangoModelFactory):
+    """One field of a contact form. ``clean_name`` is derived from the label on save."""
+
+    page = factory.SubFactory("home.factories.ContactPageFactory")
+    label = factory.Sequence(lambda n: f"Field {n}")
+    field_type = "singleline"
+    required = True
+    sort_order = factory.Sequence(lambda n: n)
+
+    class Meta:
+        model = ContactFormField
+
+
+def default_contact_fields():
+    return [
+        ContactFormField(label="Name", field_type="singleline", required=True, sort_order=0),
+        ContactFormField(label="Email", field_type="email", required=True, sort_order=1),
+        ContactFormField(label="Message", field_type="multiline", required=True, sort_order=2),
+    ]
+
+
+class ContactPageFactory(wagtail_factories.PageFactory):
+    """Contact us, with Name, Email and Message fields unless ``form_fields=[...]`` is given.
+
+    The one contact page of the parent is reused (``max_count_per_parent = 1``).
+    """
+
+    parent = factory.LazyFunction(default_home_page)
+    title = "Contact us"
+    slug = "contact-us"
+    intro = "<p>Write to us.</p>"
+    thank_you_text = "<p>Thank you, your message has been sent.</p>"
+    to_address = ""
+    from_address = ""
+    subject = "Message from the website"
+    form_fields = factory.LazyFunction(default_contact_fields)
+
+    class Meta:
+        model = ContactPage
+        django_get_or_create = ("parent", "slug")
+
+
+# --- Settings -----------------------------------------------------------------------------
+
+
+class SiteSettingsFactory(factory.django.DjangoModelFactory):
+    """The settings of the default site (one per site: found if they exist)."""
+
+    site = factory.LazyFunction(default_site)
+    site_name = "Nejat Society"
+    tagline = ""
+    copyright_holder = "NEJAT Society. All Rights Reserved. NejatNGO.org"
+    copyright_start_year = 2003
+
+    class Meta:
+        model = SiteSettings
+        django_get_or_create = ("site",)
+
+
+class SocialLinkFactory(factory.django.DjangoModelFactory):
+    settings = factory.SubFactory(SiteSettingsFactory)
+    platform = SocialPlatform.FACEBOOK
+    url = "https://www.facebook.com/nejatngo"
+    label = ""
+    sort_order = factory.Sequence(lambda n: n)
+
+    class Meta:
+        model = SocialLink
