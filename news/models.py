@@ -219,7 +219,11 @@ class ArticlePage(Page):
 
     def related_articles(self):
         """Related articles in this edition (links are chosen on the English page)."""
-        keys = [link.article.translation_key for link in self.related_links.all() if link.article]
+        keys = [
+            link.article.translation_key
+            for link in self.related_links.select_related("article")
+            if link.article
+        ]
         return ArticlePage.objects.listed(self.locale).filter(translation_key__in=keys)
 
 

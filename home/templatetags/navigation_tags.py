@@ -1,0 +1,292 @@
+"""Site navigation: the edition's home, the main menu, breadcrumbs, editions and paging.
+
+Everything here is computed at most once per request (memoised on the request object),
+so the header, the mobile menu and the footer can all use it without repeating queries.
+"""
+
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from django import template
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.urls import NoReverseMatch, reverse
+from django.utils import translation
+from wagtail.models import Locale, Page, Site
+
+register = template.Library()
+
+_STEPLEN = Page.steplen
+
+
+class EditionLink(NamedTuple):
+    """One edition in the editions menu: unpacks as ``(code, name, url, is_current)`` and
+    has the same attribute names as ``editions.editions.EditionLink``."""
+
+    code: str
+    name: str
+    url: str
+    is_current: bool
+
+
+@dataclass
+class MenuItem:
+    page: Page
+    title: str
+    url: str
+    is_current: bool = False
+    is_ancestor: bool = False
+    children: list = field(default_factory=list)
+
+    @property
+    def is_active(self):
+        return self.is_current or self.is_ancestor
+
+
+def _request(context):
+    return context.get("request")
+
+
+def _current_page(context):
+    page = context.get("page") or context.get("self")
+    return page if isinstance(page, Page) else None
+
+
+def _memo(request, name):
+    """A per-request dictionary for caching values under `name`."""
+    if request is None:
+        return {}
+    store = getattr(request, "_navigation_memo", None)
+    if store is None:
+        store = {}
+        request._navigation_memo = store
+    return store.setdefault(name, {})
+
+
+def current_locale_id(context):
+    """The locale of the page being shown, or the active language's locale."""
+    page = _current_page(context)
+    if page is not None and page.locale_id:
+        return page.locale_id
+    request = _request(context)
+    memo = _memo(request, "active_locale")
+    language = translation.get_language()
+    if language not in memo:
+        memo[language] = Locale.get_active().pk
+    return memo[language]
+
+
+def get_edition_home(context):
+    """The home page of the edition being shown (the site root in the current locale).
+
+    Falls back to the site root itself when the edition has no live home page yet.
+    """
+    request = _request(context)
+    if request is None:
+        return None
+    locale_id = current_locale_id(context)
+    memo = _memo(request, "edition_home")
+    if locale_id in memo:
+        return memo[locale_id]
+
+    site = Site.find_for_request(request)
+    home = None
+    if site is not None:
+        root = site.root_page
+        page = _current_page(context)
+        if root.locale_id == locale_id:
+            home = root
+        elif page is not None and page.depth == root.depth and page.locale_id == locale_id:
+            home = page
+        else:
+            home = (
+                Page.objects.live()
+                .filter(translation_key=root.translation_key, locale_id=locale_id)
+                .first()
+            ) or root
+    memo[locale_id] = home
+    return home
+
+
+@register.simple_tag(takes_context=True)
+def edition_home(context):
+    """``{% edition_home as home_page %}``: the current edition's home page (or None)."""
+    return get_edition_home(context)
+
+
+def _menu_pages(context):
+    """Every live, public, in-menu page of the first two levels under the edition home,
+    in tree order: one query per request."""
+    request = _request(context)
+    home = get_edition_home(context)
+    if home is None:
+        return None, []
+    memo = _memo(request, "menu_pages")
+    if home.pk not in memo:
+        memo[home.pk] = list(
+            Page.objects.live()
+            .public()
+            .in_menu()
+            .filter(
+                locale_id=home.locale_id,
+                depth__in=[home.depth + 1, home.depth + 2],
+                path__startswith=home.path,
+                alias_of__isnull=True,
+            )
+            .order_by("path")
+        )
+    return home, memo[home.pk]
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context):
+    """``{% main_menu as menu_items %}``: a list of ``MenuItem`` for the edition's home
+    children shown in menus, each with ``children`` (their own in-menu children).
+
+    Each item has ``page``, ``title``, ``url``, ``is_current`` (the page being shown),
+    ``is_ancestor`` (the page being shown is below it) and ``is_active`` (either).
+    """
+    request = _request(context)
+    home, pages = _menu_pages(context)
+    if home is None:
+        return []
+    current = _current_page(context)
+    current_path = current.path if current is not None else ""
+
+    def make(page):
+        return MenuItem(
+            page=page,
+            title=page.title,
+            url=page.get_url(request) or "",
+            is_current=current is not None and page.pk == current.pk,
+            is_ancestor=bool(current_path)
+            and current_path.startswith(page.path)
+            and current_path != page.path,
+        )
+
+    items = []
+    by_path = {}
+    for page in pages:
+        if page.depth == home.depth + 1:
+            item = make(page)
+            items.append(item)
+            by_path[page.path] = item
+        else:
+            parent = by_path.get(page.path[:-_STEPLEN])
+            if parent is not None:  # a child of a page that is not in the menu is skipped
+                parent.children.append(make(page))
+    return items
+
+
+@register.simple_tag(takes_context=True)
+def edition_section_url(context, model_label):
+    """``{% edition_section_url "media_pages.MediaIndexPage" %}``: the URL of the edition
+    home's child of that type ("" when there is none). Uses the menu's query when the
+    section is in the menu, one more query otherwise."""
+    request = _request(context)
+    home, pages = _menu_pages(context)
+    if home is None:
+        return ""
+    memo = _memo(request, "section_url")
+    key = (home.pk, model_label.lower())
+    if key in memo:
+        return memo[key]
+    app_label, model_name = model_label.lower().split(".")
+    content_type = ContentType.objects.get_by_natural_key(app_label, model_name)
+    section = next(
+        (
+            page
+            for page in pages
+            if page.depth == home.depth + 1 and page.content_type_id == content_type.pk
+        ),
+        None,
+    )
+    if section is None:
+        section = (
+            Page.objects.live()
+            .public()
+            .child_of(home)
+            .filter(content_type=content_type, alias_of__isnull=True)
+            .first()
+        )
+    memo[key] = (section.get_url(request) or "") if section is not None else ""
+    return memo[key]
+
+
+@register.inclusion_tag("home/includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context, page=None, current_label=""):
+    """``{% breadcrumbs %}``: the path from the edition home to the page being shown.
+
+    ``current_label`` adds a last crumb below the page (e.g. a category archive), which
+    turns the page itself into a link.
+    """
+    request = _request(context)
+    page = page or _current_page(context)
+    crumbs = []
+    home = get_edition_home(context)
+    if page is not None and home is not None and page.depth > home.depth:
+        ancestors = (
+            Page.objects.live()
+            .ancestor_of(page)
+            .filter(depth__gte=home.depth, locale_id=page.locale_id)
+            .order_by("depth")
+        )
+        crumbs = [(ancestor.title, ancestor.get_url(request)) for ancestor in ancestors]
+        if current_label:
+            crumbs.append((page.title, page.get_url(request)))
+            crumbs.append((current_label, None))
+        else:
+            crumbs.append((page.title, None))
+        if crumbs and home is not None:
+            # The first crumb is the edition home: call it "Home" rather than its title.
+            crumbs[0] = (None, crumbs[0][1])
+    return {"crumbs": crumbs, "request": request}
+
+
+@register.simple_tag(takes_context=True)
+def edition_links(context):
+    """``{% edition_links as editions %}``: one ``EditionLink(code, name, url, is_current)``
+    per edition, from ``settings.LANGUAGES`` (``name`` is the native name).
+
+    For now each link goes to the edition's home; the language switcher will replace the
+    URLs with the current page's translations.
+    """
+    current = translation.get_language()
+    links = []
+    for code, native_name in settings.LANGUAGES:
+        try:
+            with translation.override(code):
+                url = reverse("wagtail_serve", args=[""])
+        except NoReverseMatch:
+            url = f"/{code}/"
+        links.append(EditionLink(code, native_name, url, code == current))
+    return links
+
+
+@register.simple_tag
+def page_range(page_obj, on_each_side=2, on_ends=1):
+    """``{% page_range page_obj as numbers %}``: page numbers with ``None`` for gaps, e.g.
+    ``[1, None, 6, 7, 8, 9, 10, None, 42]``."""
+    paginator = page_obj.paginator
+    return [
+        None if number == paginator.ELLIPSIS else number
+        for number in paginator.get_elided_page_range(
+            page_obj.number, on_each_side=on_each_side, on_ends=on_ends
+        )
+    ]
+
+
+@register.simple_tag(takes_context=True)
+def site_name(context):
+    """``{% site_name as site_name %}``: SiteSettings.site_name, else the Wagtail site's
+    name, else ``WAGTAIL_SITE_NAME``."""
+    request = _request(context)
+    name = ""
+    if request is not None:
+        from home.models import SiteSettings
+
+        name = SiteSettings.for_request(request).site_name
+        if not name:
+            site = Site.find_for_request(request)
+            name = site.site_name if site is not None else ""
+    return name or getattr(settings, "WAGTAIL_SITE_NAME", "")

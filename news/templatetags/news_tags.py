@@ -1,0 +1,71 @@
+"""Article helpers for templates: the recent posts sidebar and category archive links."""
+
+from django import template
+
+from home.templatetags.navigation_tags import current_locale_id
+from news.models import ArticleIndexPage, ArticlePage
+
+register = template.Library()
+
+RECENT_POSTS_COUNT = 5
+
+
+def _memo(request, name):
+    if request is None:
+        return {}
+    store = getattr(request, "_news_memo", None)
+    if store is None:
+        store = {}
+        request._news_memo = store
+    return store.setdefault(name, {})
+
+
+def _article_index_url(request, locale_id):
+    """The URL of the edition's "Articles" page, looked up once per request and locale."""
+    memo = _memo(request, "article_index_url")
+    if locale_id not in memo:
+        index = (
+            ArticleIndexPage.objects.live()
+            .public()
+            .filter(locale_id=locale_id, alias_of__isnull=True)
+            .order_by("path")
+            .first()
+        )
+        memo[locale_id] = (index, (index.get_url(request) or "") if index else "")
+    return memo[locale_id]
+
+
+@register.simple_tag(takes_context=True)
+def article_index_url(context):
+    """``{% article_index_url %}``: the URL of the current edition's "Articles" page."""
+    return _article_index_url(context.get("request"), current_locale_id(context))[1]
+
+
+@register.simple_tag(takes_context=True)
+def category_url(context, category):
+    """``{% category_url category %}``: the URL of a category's archive in its edition
+    ("" when there is no article index). No query per call after the first."""
+    if category is None:
+        return ""
+    request = context.get("request")
+    index, index_url = _article_index_url(request, category.locale_id)
+    if index is None or not index_url:
+        return ""
+    return index_url + index.reverse_subpage("category_archive", kwargs={"slug": category.slug})
+
+
+@register.inclusion_tag("home/includes/recent_posts.html", takes_context=True)
+def recent_posts(context, count=RECENT_POSTS_COUNT):
+    """``{% recent_posts %}``: the sidebar list of the edition's newest articles."""
+    request = context.get("request")
+    locale_id = current_locale_id(context)
+    memo = _memo(request, "recent_posts")
+    key = (locale_id, count)
+    if key not in memo:
+        memo[key] = list(ArticlePage.objects.listed(locale_id)[:count])
+    current = context.get("page")
+    return {
+        "recent_articles": memo[key],
+        "current_page_id": getattr(current, "pk", None),
+        "request": request,
+    }
