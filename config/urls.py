@@ -13,6 +13,7 @@ urlpatterns = [
     path(settings.WAGTAILADMIN_PATH, include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", edition_views.edition_redirect, name="edition_redirect"),
+    path("edition/<str:language>/", edition_views.switch_edition, name="switch_edition"),
 ]
 
 if settings.DEBUG:

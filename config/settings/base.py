@@ -225,3 +225,4 @@ LOGGING = {
 
 # The admin's address is configurable so it is not where every scanner looks first.
 WAGTAILADMIN_PATH = os.environ.get("WAGTAILADMIN_PATH", "admin/").strip("/") + "/"
+FORMAT_MODULE_PATH = ["config.formats"]
