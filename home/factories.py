@@ -28,6 +28,7 @@ from home.models import (
     ContactFormField,
     ContactPage,
     HomePage,
+    SiteIdentity,
     SiteSettings,
     SocialLink,
     SocialPlatform,
@@ -332,13 +333,21 @@ class ContactPageFactory(wagtail_factories.PageFactory):
 # --- Settings -----------------------------------------------------------------------------
 
 
+class SiteIdentityFactory(factory.django.DjangoModelFactory):
+    site_name = "Nejat Society"
+    tagline = ""
+    copyright_holder = "NEJAT Society. All Rights Reserved. NejatNGO.org"
+    locale = factory.LazyFunction(default_locale)
+
+    class Meta:
+        model = SiteIdentity
+
+
 class SiteSettingsFactory(factory.django.DjangoModelFactory):
     """The settings of the default site (one per site: found if they exist)."""
 
     site = factory.LazyFunction(default_site)
-    site_name = "Nejat Society"
-    tagline = ""
-    copyright_holder = "NEJAT Society. All Rights Reserved. NejatNGO.org"
+    identity = factory.SubFactory(SiteIdentityFactory)
     copyright_start_year = 2003
 
     class Meta:
@@ -347,7 +356,7 @@ class SiteSettingsFactory(factory.django.DjangoModelFactory):
 
 
 class SocialLinkFactory(factory.django.DjangoModelFactory):
-    settings = factory.SubFactory(SiteSettingsFactory)
+    identity = factory.SubFactory(SiteIdentityFactory)
     platform = SocialPlatform.FACEBOOK
     url = "https://www.facebook.com/nejatngo"
     label = ""

@@ -12,11 +12,28 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .blocks import BodyBlock
 
 
-class HomePage(Page):
+class SitePage(Page):
+    """The base of every page type on the site.
+
+    Slugs are synchronised from the English page and not translated: wagtail-localize
+    would run an Arabic or Persian slug through ASCII ``slugify()`` and throw it away, and
+    one address shape across editions (/en/articles/x/, /fa/articles/x/) keeps the language
+    switcher, hreflang and archive routes simple and predictable.
+    """
+
+    override_translatable_fields = [SynchronizedField("slug", overridable=False)]
+
+    class Meta:
+        abstract = True
+
+
+class HomePage(SitePage):
     """The front page of one edition."""
 
     intro = RichTextField(
@@ -111,7 +128,7 @@ class HomePageFeaturedArticle(Orderable):
     panels = [FieldPanel("article")]
 
 
-class StandardPage(Page):
+class StandardPage(SitePage):
     """A plain page: About Us, policies, anything that is not news."""
 
     intro = models.TextField(
@@ -141,11 +158,19 @@ class ContactFormField(TranslatableMixin, AbstractFormField):
 
     page = ParentalKey("ContactPage", on_delete=models.CASCADE, related_name="form_fields")
 
+    override_translatable_fields = [
+        SynchronizedField("clean_name", overridable=False),
+        SynchronizedField("field_type", overridable=False),
+        SynchronizedField("required", overridable=False),
+    ]
+
     class Meta(TranslatableMixin.Meta, AbstractFormField.Meta):
         pass
 
 
 class ContactPage(AbstractEmailForm):
+    override_translatable_fields = SitePage.override_translatable_fields
+
     """Contact us: a form whose fields editors define; submissions are kept in the admin."""
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
@@ -195,27 +220,86 @@ class SocialPlatform(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-@register_setting(icon="site")
-class SiteSettings(BaseSiteSetting, ClusterableModel):
-    """The organisation's identity: name, logo, social links and the copyright line."""
+@register_snippet
+class SiteIdentity(TranslatableMixin, ClusterableModel):
+    """The organisation as one edition presents it: name, tagline, footer and social links.
 
-    site_name = models.CharField(
+    A translatable snippet (chosen in the site settings) rather than settings fields,
+    because site settings exist once per site while these words exist once per edition.
+    """
+
+    site_name = models.CharField(max_length=255, help_text=_("Shown in the header and titles."))
+    tagline = models.CharField(max_length=255, blank=True)
+    copyright_holder = models.CharField(
         max_length=255,
         blank=True,
-        help_text=_("Shown in the header and page titles. Defaults to the site's name."),
+        help_text=_("e.g. “NEJAT Society. All Rights Reserved. NejatNGO.org”"),
     )
-    tagline = models.CharField(max_length=255, blank=True)
+
+    panels = [
+        FieldPanel("site_name"),
+        FieldPanel("tagline"),
+        FieldPanel("copyright_holder"),
+        InlinePanel("social_links", label=_("Social link")),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("site identity")
+        verbose_name_plural = _("site identities")
+
+    def __str__(self):
+        return self.site_name
+
+
+class SocialLink(TranslatableMixin, Orderable):
+    identity = ParentalKey(SiteIdentity, on_delete=models.CASCADE, related_name="social_links")
+    platform = models.CharField(max_length=20, choices=SocialPlatform.choices)
+    url = models.URLField(
+        verbose_name=_("address"),
+        help_text=_("An edition may point to its own account, e.g. a Persian channel."),
+    )
+    label = models.CharField(
+        max_length=100,
+        blank=True,
+        help_text=_("Optional text for screen readers and tooltips, e.g. “Nejat on YouTube”."),
+    )
+
+    panels = [FieldRowPanel([FieldPanel("platform"), FieldPanel("url")]), FieldPanel("label")]
+    translatable_fields = [
+        SynchronizedField("platform", overridable=False),
+        SynchronizedField("url"),
+        TranslatableField("label"),
+    ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        pass
+
+    @property
+    def display_label(self):
+        return self.label or self.get_platform_display()
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting):
+    """Site-wide choices that are the same in every edition."""
+
+    identity = models.ForeignKey(
+        SiteIdentity,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Name, tagline, footer text and social links. Each edition shows its own "
+            "translation of it."
+        ),
+    )
     logo = models.ForeignKey(
         "wagtailimages.Image",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-    )
-    copyright_holder = models.CharField(
-        max_length=255,
-        blank=True,
-        help_text=_("e.g. “NEJAT Society. All Rights Reserved. NejatNGO.org”"),
     )
     copyright_start_year = models.PositiveSmallIntegerField(
         null=True,
@@ -229,15 +313,8 @@ class SiteSettings(BaseSiteSetting, ClusterableModel):
     articles_per_page = models.PositiveSmallIntegerField(default=10)
 
     panels = [
-        MultiFieldPanel(
-            [FieldPanel("site_name"), FieldPanel("tagline"), FieldPanel("logo")],
-            heading=_("Identity"),
-        ),
-        InlinePanel("social_links", label=_("Social link")),
-        MultiFieldPanel(
-            [FieldPanel("copyright_holder"), FieldPanel("copyright_start_year")],
-            heading=_("Copyright"),
-        ),
+        MultiFieldPanel([FieldPanel("identity"), FieldPanel("logo")], heading=_("Identity")),
+        FieldPanel("copyright_start_year"),
         MultiFieldPanel(
             [FieldPanel("listing_shows_full_text"), FieldPanel("articles_per_page")],
             heading=_("Listings"),
@@ -254,20 +331,3 @@ class SiteSettings(BaseSiteSetting, ClusterableModel):
         if not start or start >= this_year:
             return str(this_year)
         return f"{start}\u2013{this_year}"
-
-
-class SocialLink(Orderable):
-    settings = ParentalKey(SiteSettings, on_delete=models.CASCADE, related_name="social_links")
-    platform = models.CharField(max_length=20, choices=SocialPlatform.choices)
-    url = models.URLField(verbose_name=_("address"))
-    label = models.CharField(
-        max_length=100,
-        blank=True,
-        help_text=_("Optional text for screen readers and tooltips, e.g. “Nejat on YouTube”."),
-    )
-
-    panels = [FieldRowPanel([FieldPanel("platform"), FieldPanel("url")]), FieldPanel("label")]
-
-    @property
-    def display_label(self):
-        return self.label or self.get_platform_display()

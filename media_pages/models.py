@@ -10,6 +10,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.embeds import cached_embed
+from home.models import SitePage
 from home.pagination import paginate
 from home.querysets import EditionPageQuerySet
 
@@ -17,7 +18,7 @@ LISTING_IMAGE_FILTERS = ("fill-480x360", "fill-160x90")
 ITEMS_PER_PAGE = 12
 
 
-class MediaIndexPage(Page):
+class MediaIndexPage(SitePage):
     """“Media”: the landing page of the cartoons, news pictures, galleries and videos."""
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
@@ -40,7 +41,7 @@ class MediaIndexPage(Page):
         return context
 
 
-class MediaSectionPage(Page):
+class MediaSectionPage(SitePage):
     """One media section (Cartoons, NewsPics, Photo Gallery, Videos), newest items first."""
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
@@ -76,7 +77,7 @@ class MediaItemQuerySet(EditionPageQuerySet):
         )
 
 
-class MediaItemPage(Page):
+class MediaItemPage(SitePage):
     """What every media item has, so one query lists a section of mixed items.
 
     ``image`` is what a listing shows: the cartoon, the photo, a gallery's cover or a

@@ -12,15 +12,18 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
 from wagtail.search import index
+from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyBlock
+from home.models import SitePage
 from home.pagination import paginate
 from home.querysets import EditionPageQuerySet
 
 LISTING_IMAGE_FILTERS = ("fill-720x405", "fill-160x90")
 
 
+@register_snippet
 class Category(TranslatableMixin, index.Indexed, models.Model):
     """An article's primary subject. Names can be long and are translated per edition."""
 
@@ -52,6 +55,7 @@ class Category(TranslatableMixin, index.Indexed, models.Model):
         return self.name
 
 
+@register_snippet
 class Author(TranslatableMixin, index.Indexed, models.Model):
     """A byline: a staff writer, columnist or correspondent."""
 
@@ -91,7 +95,7 @@ class ArticlePageQuerySet(EditionPageQuerySet):
         )
 
 
-class ArticleIndexPage(RoutablePageMixin, Page):
+class ArticleIndexPage(RoutablePageMixin, SitePage):
     """“Articles”: every article of an edition, newest first, and its archives."""
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
@@ -132,7 +136,7 @@ class ArticleIndexPage(RoutablePageMixin, Page):
         return self.url + self.reverse_subpage("category_archive", kwargs={"slug": category.slug})
 
 
-class ArticlePage(Page):
+class ArticlePage(SitePage):
     """A news article, report or opinion piece."""
 
     date = models.DateTimeField(

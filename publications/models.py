@@ -9,6 +9,7 @@ from wagtail.models import Page, PageManager
 from wagtail.search import index
 
 from home.blocks import BodyBlock
+from home.models import SitePage
 from home.pagination import paginate
 from home.querysets import EditionPageQuerySet
 
@@ -16,7 +17,7 @@ LISTING_IMAGE_FILTERS = ("fill-300x420", "fill-120x168")
 ITEMS_PER_PAGE = 12
 
 
-class PublicationsIndexPage(Page):
+class PublicationsIndexPage(SitePage):
     """“Publications”: books and the periodical series."""
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
@@ -55,7 +56,7 @@ class PublicationListingMixin:
         return context
 
 
-class BookIndexPage(PublicationListingMixin, Page):
+class BookIndexPage(PublicationListingMixin, SitePage):
     """“Books”."""
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
@@ -69,7 +70,7 @@ class BookIndexPage(PublicationListingMixin, Page):
         verbose_name = _("book index page")
 
 
-class PeriodicalSeriesPage(PublicationListingMixin, Page):
+class PeriodicalSeriesPage(PublicationListingMixin, SitePage):
     """A periodical such as the Nejat NewsLetter or the Pars Brief, holding its issues."""
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
@@ -97,7 +98,7 @@ class PublicationQuerySet(EditionPageQuerySet):
         )
 
 
-class PublicationPage(Page):
+class PublicationPage(SitePage):
     """What books and periodical issues share, so the home page lists both in one query."""
 
     publication_date = models.DateField(_("publication date"), db_index=True)

@@ -59,7 +59,7 @@ class DemoContentTests(TestCase):
         assert StandardPage.objects.filter(slug="about-us", **english).live().exists()
         contact = ContactPage.objects.get(**english)
         assert contact.form_fields.count() >= 3
-        assert SiteSettings.objects.get().social_links.count() >= 4
+        assert SiteSettings.objects.get().identity.social_links.count() >= 4
 
     def test_demo_articles_use_quotes_documents_and_source_links(self):
         block_types = {

@@ -42,8 +42,12 @@ def test_share_links_encode_the_address_and_title():
 
 @pytest.mark.django_db
 def test_footer_copyright_runs_to_this_year_and_lists_social_links(client, home_page):
-    settings = SiteSettingsFactory(copyright_start_year=2003, copyright_holder="NEJAT Society")
-    SocialLinkFactory(settings=settings, platform="youtube", url="https://youtube.com/@nejat")
+    settings = SiteSettingsFactory(
+        copyright_start_year=2003, identity__copyright_holder="NEJAT Society"
+    )
+    SocialLinkFactory(
+        identity=settings.identity, platform="youtube", url="https://youtube.com/@nejat"
+    )
     html = client.get(home_page.url).content.decode()
     this_year = datetime.date.today().year
     assert f"© 2003–{this_year}" in html

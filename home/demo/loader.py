@@ -33,7 +33,13 @@ from home.factories import (
     default_locale,
     default_site,
 )
-from home.models import ContactFormField, HomePageFeaturedArticle, SiteSettings, SocialLink
+from home.models import (
+    ContactFormField,
+    HomePageFeaturedArticle,
+    SiteIdentity,
+    SiteSettings,
+    SocialLink,
+)
 from media_pages.factories import (
     DEMO_CLIPS,
     CartoonPageFactory,
@@ -609,10 +615,23 @@ class DemoLoader:
         settings = SiteSettings.for_site(self.site)
         spec = content.SITE
         changed = False
-        for field in ("site_name", "tagline", "copyright_holder", "copyright_start_year"):
-            if not getattr(settings, field):
-                setattr(settings, field, spec[field])
-                changed = True
+        if settings.identity_id is None:
+            identity = SiteIdentity(
+                site_name=spec["site_name"],
+                tagline=spec["tagline"],
+                copyright_holder=spec["copyright_holder"],
+                locale=self.locale,
+            )
+            identity.social_links = [
+                SocialLink(platform=platform, url=url, label=label, sort_order=position)
+                for position, (platform, url, label) in enumerate(spec["social_links"])
+            ]
+            identity.save()
+            settings.identity = identity
+            changed = True
+        if not settings.copyright_start_year:
+            settings.copyright_start_year = spec["copyright_start_year"]
+            changed = True
         if settings.logo_id is None:
             logo_spec = content.IMAGES[spec["logo"]]
             settings.logo = self.image(
@@ -624,12 +643,6 @@ class DemoLoader:
                 sublabel="Society",
                 description=logo_spec["description"],
             )
-            changed = True
-        if not settings.social_links.exists():
-            settings.social_links = [
-                SocialLink(platform=platform, url=url, label=label, sort_order=position)
-                for position, (platform, url, label) in enumerate(spec["social_links"])
-            ]
             changed = True
         if changed:
             settings.save()

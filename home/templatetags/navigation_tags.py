@@ -276,17 +276,48 @@ def page_range(page_obj, on_each_side=2, on_ends=1):
     ]
 
 
+def get_site_identity(context):
+    """The site identity (name, tagline, footer, social links) in the edition being shown:
+    its translation when there is one, else the one chosen in the site settings."""
+    from home.models import SiteIdentity, SiteSettings
+
+    request = _request(context)
+    if request is None:
+        return None
+    locale_id = current_locale_id(context)
+    memo = _memo(request, "site_identity")
+    if locale_id not in memo:
+        chosen = SiteSettings.for_request(request).identity
+        identity = None
+        if chosen is not None:
+            identity = (
+                SiteIdentity.objects.filter(
+                    translation_key=chosen.translation_key, locale_id=locale_id
+                )
+                .prefetch_related("social_links")
+                .first()
+            )
+            if identity is None:
+                identity = SiteIdentity.objects.prefetch_related("social_links").get(pk=chosen.pk)
+        memo[locale_id] = identity
+    return memo[locale_id]
+
+
+@register.simple_tag(takes_context=True)
+def site_identity(context):
+    """``{% site_identity as identity %}``: name, tagline, copyright holder and social
+    links as the current edition writes them."""
+    return get_site_identity(context)
+
+
 @register.simple_tag(takes_context=True)
 def site_name(context):
-    """``{% site_name as site_name %}``: SiteSettings.site_name, else the Wagtail site's
-    name, else ``WAGTAIL_SITE_NAME``."""
+    """``{% site_name as site_name %}``: the edition's site identity name, else the Wagtail
+    site's name, else ``WAGTAIL_SITE_NAME``."""
+    identity = get_site_identity(context)
+    name = identity.site_name if identity is not None else ""
     request = _request(context)
-    name = ""
-    if request is not None:
-        from home.models import SiteSettings
-
-        name = SiteSettings.for_request(request).site_name
-        if not name:
-            site = Site.find_for_request(request)
-            name = site.site_name if site is not None else ""
+    if not name and request is not None:
+        site = Site.find_for_request(request)
+        name = site.site_name if site is not None else ""
     return name or getattr(settings, "WAGTAIL_SITE_NAME", "")

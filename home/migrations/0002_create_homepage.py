@@ -37,6 +37,6 @@ def create_homepage(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("home", "0002_initial"), ("editions", "0001_create_locales")]
+    dependencies = [("home", "0001_initial"), ("editions", "0001_create_locales")]
 
     operations = [migrations.RunPython(create_homepage, migrations.RunPython.noop)]

@@ -1,0 +1,1 @@
+"""Translations of the demo content (``home.demo.content``), one module per edition."""
