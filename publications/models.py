@@ -7,6 +7,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageManager
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import BodyBlock
 from home.models import SitePage
@@ -154,6 +155,9 @@ class BookPage(PublicationPage):
     ]
     parent_page_types = ["publications.BookIndexPage"]
     is_creatable = True
+    override_translatable_fields = SitePage.override_translatable_fields + [
+        SynchronizedField("isbn", overridable=False)
+    ]
 
     class Meta:
         verbose_name = _("book")

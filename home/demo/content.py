@@ -30,7 +30,7 @@ Names, correspondents, families and quotations are fictional; addresses under
 
 # Text fields per collection: what a translation module provides for each key.
 TRANSLATABLE_FIELDS = {
-    "SITE": ["tagline"],
+    "SITE": ["site_name", "tagline", "copyright_holder", "social_links"],
     "HOME": ["title", "intro"],
     "SECTIONS": ["title", "intro"],
     "PAGES": ["title", "intro", "body", "thank_you_text", "fields"],

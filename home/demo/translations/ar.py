@@ -6,7 +6,16 @@ edition; the other English articles are left untranslated on purpose.
 """
 
 SITE = {
+    "site_name": "جمعية نجات",
     "tagline": "دعم العائلات التي فرّقتها النزاعات، منذ عام 2003",
+    "copyright_holder": "جمعية نجات. جميع الحقوق محفوظة. NejatNGO.org",
+    "social_links": [
+        ("facebook", "https://www.facebook.com/nejatngo", "جمعية نجات على Facebook"),
+        ("x", "https://x.com/nejatngo", "جمعية نجات على X"),
+        ("instagram", "https://www.instagram.com/nejatngo", "جمعية نجات على Instagram"),
+        ("youtube", "https://www.youtube.com/@nejatngo", "جمعية نجات على YouTube"),
+        ("telegram", "https://t.me/nejatngo", "جمعية نجات على Telegram"),
+    ],
 }
 
 HOME = {
@@ -654,4 +663,11 @@ ISSUES = {
             ("p", "ساعات جديدة لخط المساعدة، ولقاءات إقليمية تستحق المتابعة هذا الربيع."),
         ],
     },
+}
+
+# Short texts that appear in several places (frequencies, the contact email subject).
+STRINGS = {
+    "Monthly": "شهرية",
+    "Quarterly": "فصلية",
+    "Message from the website": "رسالة من الموقع",
 }

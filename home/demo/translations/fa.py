@@ -6,7 +6,16 @@ edition; the other English articles are left untranslated on purpose.
 """
 
 SITE = {
+    "site_name": "انجمن نجات",
     "tagline": "در کنار خانواده‌هایی که درگیری‌ها از هم جدایشان کرده است، از سال 2003",
+    "copyright_holder": "انجمن نجات. همهٔ حقوق محفوظ است. NejatNGO.org",
+    "social_links": [
+        ("facebook", "https://www.facebook.com/nejatngo", "انجمن نجات در Facebook"),
+        ("x", "https://x.com/nejatngo", "انجمن نجات در X"),
+        ("instagram", "https://www.instagram.com/nejatngo", "انجمن نجات در Instagram"),
+        ("youtube", "https://www.youtube.com/@nejatngo", "انجمن نجات در YouTube"),
+        ("telegram", "https://t.me/nejatngo", "انجمن نجات در Telegram"),
+    ],
 }
 
 HOME = {
@@ -714,4 +723,11 @@ ISSUES = {
             ("p", "ساعات جدید خط تلفن پشتیبانی، و نشست‌های منطقه‌ای که این بهار باید دنبال کرد."),
         ],
     },
+}
+
+# Short texts that appear in several places (frequencies, the contact email subject).
+STRINGS = {
+    "Monthly": "ماهانه",
+    "Quarterly": "فصلی",
+    "Message from the website": "پیام از وب‌سایت",
 }

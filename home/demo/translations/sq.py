@@ -6,7 +6,16 @@ edition; the other English articles are left untranslated on purpose.
 """
 
 SITE = {
+    "site_name": "Shoqata Nejat",
     "tagline": "Në mbështetje të familjeve të ndara nga konfliktet, që nga viti 2003",
+    "copyright_holder": "Shoqata Nejat. Të gjitha të drejtat të rezervuara. NejatNGO.org",
+    "social_links": [
+        ("facebook", "https://www.facebook.com/nejatngo", "Shoqata Nejat në Facebook"),
+        ("x", "https://x.com/nejatngo", "Shoqata Nejat në X"),
+        ("instagram", "https://www.instagram.com/nejatngo", "Shoqata Nejat në Instagram"),
+        ("youtube", "https://www.youtube.com/@nejatngo", "Shoqata Nejat në YouTube"),
+        ("telegram", "https://t.me/nejatngo", "Shoqata Nejat në Telegram"),
+    ],
 }
 
 HOME = {
@@ -744,4 +753,11 @@ ISSUES = {
             ),
         ],
     },
+}
+
+# Short texts that appear in several places (frequencies, the contact email subject).
+STRINGS = {
+    "Monthly": "Mujore",
+    "Quarterly": "Tremujore",
+    "Message from the website": "Mesazh nga faqja",
 }
