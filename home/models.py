@@ -1,6 +1,8 @@
 from datetime import date
 
 from django.db import models
+from django.http import Http404
+from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -71,6 +73,14 @@ class HomePage(SitePage):
 
     class Meta:
         verbose_name = _("home page")
+
+    def route(self, request, path_components):
+        # Wagtail routes /fa/... from `site.root_page.localized`, which silently falls back
+        # to the English home when the Persian one is missing or unpublished. An edition
+        # must never serve another edition's pages as if they were its own.
+        if self.locale.language_code != translation.get_language():
+            raise Http404("This edition has no live home page")
+        return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         from media_pages.models import MediaItemPage
