@@ -4,15 +4,21 @@ from django.contrib import admin
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from editions import views as edition_views
+from editions.sitemaps import EditionsSitemap
+from home import search as search_views
+from home import views as home_views
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path(settings.WAGTAILADMIN_PATH, include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", edition_views.edition_redirect, name="edition_redirect"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": EditionsSitemap}}, name="sitemap"),
+    path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("edition/<str:language>/", edition_views.switch_edition, name="switch_edition"),
 ]
 
@@ -23,6 +29,7 @@ if settings.DEBUG:
 
 # Every edition lives under its language prefix: /en/, /ar/, /fa/, /sq/.
 urlpatterns += i18n_patterns(
+    path("search/", search_views.search, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -4,10 +4,12 @@ from django.db import models
 from django.http import Http404
 from django.utils import translation
 from django.utils.functional import cached_property
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.blocks import StreamValue
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -16,6 +18,8 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from editions.search_text import fold, has_arabic_script
 
 from .blocks import BodyBlock
 
@@ -31,8 +35,32 @@ class SitePage(Page):
 
     override_translatable_fields = [SynchronizedField("slug", overridable=False)]
 
+    search_fields = Page.search_fields + [index.SearchField("folded_text")]
+
     class Meta:
         abstract = True
+
+    def folded_text(self):
+        """The page's Arabic-script text with letter variants folded (see
+        editions.search_text), indexed beside the original so ي and ی, ك and ک, and words
+        with or without a zero-width non-joiner find each other."""
+        text = self.plain_text()
+        return fold(text) if has_arabic_script(text) else ""
+
+    def plain_text(self):
+        """Everything searchable on the page as plain text (for folding and excerpts)."""
+        parts = []
+        for field in self.search_fields:
+            if not isinstance(field, index.SearchField) or field.field_name == "folded_text":
+                continue
+            value = getattr(self, field.field_name, None)
+            if callable(value):
+                value = value()
+            if isinstance(value, StreamValue):
+                parts.extend(value.stream_block.get_searchable_content(value))
+            elif isinstance(value, str):
+                parts.append(strip_tags(value))
+        return " ".join(part for part in parts if part)
 
 
 class HomePage(SitePage):
@@ -146,7 +174,7 @@ class StandardPage(SitePage):
     )
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 
-    search_fields = Page.search_fields + [
+    search_fields = SitePage.search_fields + [
         index.SearchField("intro"),
         index.SearchField("body"),
     ]

@@ -92,7 +92,7 @@ class MediaItemPage(SitePage):
 
     objects = PageManager.from_queryset(MediaItemQuerySet)()
 
-    search_fields = Page.search_fields + [
+    search_fields = SitePage.search_fields + [
         index.SearchField("caption"),
         index.FilterField("date"),
     ]

@@ -1,11 +1,14 @@
+from dataclasses import dataclass
+
 from django.db import models
 from django.db.models import Prefetch
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
-from taggit.models import TaggedItemBase
+from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
@@ -15,12 +18,16 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from editions.formatting import format_month, localize_digits
 from home.blocks import BodyBlock
 from home.models import SitePage
 from home.pagination import paginate
 from home.querysets import EditionPageQuerySet
+from news.feeds import ArticleFeed, AtomArticleFeed
 
 LISTING_IMAGE_FILTERS = ("fill-720x405", "fill-160x90")
+# Archives by date cover the years a newsroom can have published in.
+MIN_YEAR, MAX_YEAR = 1900, 2100
 
 
 @register_snippet
@@ -111,13 +118,13 @@ class ArticleIndexPage(RoutablePageMixin, SitePage):
     def articles(self):
         return ArticlePage.objects.listed(self.locale).descendant_of(self)
 
-    def render_listing(self, request, articles, **extra_context):
+    def render_listing(self, request, articles, archive=None):
         from home.models import SiteSettings
 
         site_settings = SiteSettings.for_request(request)
         context = {
             "articles": paginate(request, articles, site_settings.articles_per_page),
-            **extra_context,
+            "archive": archive,
         }
         return self.render(request, context_overrides=context)
 
@@ -128,12 +135,73 @@ class ArticleIndexPage(RoutablePageMixin, SitePage):
     @path("category/<slug:slug>/")
     def category_archive(self, request, slug):
         category = get_object_or_404(Category, locale=self.locale, slug=slug)
-        return self.render_listing(
-            request, self.articles().filter(category=category), category=category
+        archive = Archive(
+            kind="category",
+            label=_("Category"),
+            title=category.name,
+            description=category.description,
+            category=category,
         )
+        return self.render_listing(request, self.articles().filter(category=category), archive)
+
+    @path("tag/<slug:slug>/")
+    def tag_archive(self, request, slug):
+        articles = self.articles().filter(tags__slug=slug)
+        tag = Tag.objects.filter(slug=slug).first()
+        if tag is None or not articles.exists():
+            raise Http404("No articles with this tag in this edition")
+        archive = Archive(kind="tag", label=_("Tag"), title=tag.name)
+        return self.render_listing(request, articles, archive)
+
+    @path("<int:year>/")
+    def year_archive(self, request, year):
+        articles = self.articles().filter(date__year=year)
+        if not MIN_YEAR <= year <= MAX_YEAR or not articles.exists():
+            raise Http404("No articles from this year")
+        archive = Archive(kind="year", label=_("Archive"), title=localize_digits(year))
+        return self.render_listing(request, articles, archive)
+
+    @path("<int:year>/<int:month>/")
+    def month_archive(self, request, year, month):
+        if not (MIN_YEAR <= year <= MAX_YEAR and 1 <= month <= 12):
+            raise Http404("No such month")
+        articles = self.articles().filter(date__year=year, date__month=month)
+        if not articles.exists():
+            raise Http404("No articles from this month")
+        archive = Archive(kind="month", label=_("Archive"), title=format_month(year, month))
+        return self.render_listing(request, articles, archive)
+
+    @path("feed/")
+    def rss_feed(self, request):
+        return ArticleFeed(self, request)(request)
+
+    @path("feed/atom/")
+    def atom_feed(self, request):
+        return AtomArticleFeed(self, request)(request)
+
+    @path("category/<slug:slug>/feed/")
+    def category_rss_feed(self, request, slug):
+        category = get_object_or_404(Category, locale=self.locale, slug=slug)
+        return ArticleFeed(self, request, category)(request)
+
+    @path("category/<slug:slug>/feed/atom/")
+    def category_atom_feed(self, request, slug):
+        category = get_object_or_404(Category, locale=self.locale, slug=slug)
+        return AtomArticleFeed(self, request, category)(request)
 
     def category_url(self, category):
         return self.url + self.reverse_subpage("category_archive", kwargs={"slug": category.slug})
+
+
+@dataclass(frozen=True)
+class Archive:
+    """What an archive page shows above its list: “Category: Iraq”, “Archive: May 2024”."""
+
+    kind: str
+    label: str
+    title: str
+    description: str = ""
+    category: Category | None = None
 
 
 class ArticlePage(SitePage):
@@ -182,7 +250,7 @@ class ArticlePage(SitePage):
 
     objects = PageManager.from_queryset(ArticlePageQuerySet)()
 
-    search_fields = Page.search_fields + [
+    search_fields = SitePage.search_fields + [
         index.SearchField("summary"),
         index.SearchField("body"),
         index.SearchField("source_name"),

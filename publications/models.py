@@ -119,7 +119,7 @@ class PublicationPage(SitePage):
 
     objects = PageManager.from_queryset(PublicationQuerySet)()
 
-    search_fields = Page.search_fields + [
+    search_fields = SitePage.search_fields + [
         index.SearchField("summary"),
         index.FilterField("publication_date"),
     ]

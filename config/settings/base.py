@@ -154,6 +154,30 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 WAGTAIL_I18N_ENABLED = True
 # Otherwise submitting a live English page publishes an untranslated copy in every edition.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+
+# Optional machine translation in the translation editor ("Machine translate" button).
+# Off unless both variables are set, so nothing calls an outside service by default:
+#   MACHINE_TRANSLATOR=deepl   the only service configured here (DeepL API)
+#   DEEPL_API_KEY=...          a key ending in ":fx" uses DeepL's free API endpoint
+#   DEEPL_FORMALITY=...        optional: default, prefer_less or prefer_more
+#   DEEPL_TIMEOUT=30           optional: seconds to wait for DeepL
+# Check that DeepL supports each edition's language before enabling it: the text of every
+# string a translator machine-translates is sent to DeepL.
+MACHINE_TRANSLATOR = os.environ.get("MACHINE_TRANSLATOR", "").strip().lower()
+_deepl_api_key = os.environ.get("DEEPL_API_KEY", "").strip()
+if MACHINE_TRANSLATOR == "deepl" and _deepl_api_key:
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": {
+            "AUTH_KEY": _deepl_api_key,
+            "TIMEOUT": int(os.environ.get("DEEPL_TIMEOUT", "30")),
+            **(
+                {"FORMALITY": os.environ["DEEPL_FORMALITY"].strip()}
+                if os.environ.get("DEEPL_FORMALITY", "").strip()
+                else {}
+            ),
+        },
+    }
 TIME_ZONE = os.environ.get("TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True
@@ -176,7 +200,6 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # Wagtail
 WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "Nejat Society")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "rtf", "txt", "xlsx", "csv", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 15 * 1024 * 1024
@@ -226,3 +249,12 @@ LOGGING = {
 # The admin's address is configurable so it is not where every scanner looks first.
 WAGTAILADMIN_PATH = os.environ.get("WAGTAILADMIN_PATH", "admin/").strip("/") + "/"
 FORMAT_MODULE_PATH = ["config.formats"]
+
+# PostgreSQL full-text search (English stemming; other scripts are matched as written,
+# after folding, see editions.search_text). SQLite uses its FTS5 index, without stemming.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {
+        "BACKEND": "wagtail.search.backends.database",
+        "SEARCH_CONFIG": os.environ.get("SEARCH_CONFIG", "english"),
+    }
+}

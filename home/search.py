@@ -1,0 +1,119 @@
+"""Site search: one edition's live pages, ranked, with highlighted excerpts."""
+
+import re
+from urllib.parse import urlencode
+
+from django.shortcuts import render
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from wagtail.models import Locale, Page
+
+from editions.search_text import fold, fold_with_positions
+from home.pagination import paginate
+
+MAX_QUERY_LENGTH = 200
+RESULTS_PER_PAGE = 10
+EXCERPT_LENGTH = 240
+NOT_A_WORD = re.compile(r"[^\w\s]+")
+
+
+def searchable_pages(locale):
+    from media_pages.models import MediaItemPage
+    from news.models import ArticlePage
+    from publications.models import PublicationPage
+
+    # Search backends filter only on Page's own indexed fields, so aliases are excluded
+    # through the id (the edition's own pages) rather than `alias_of` directly.
+    own_pages = Page.objects.filter(locale=locale, alias_of__isnull=True).values("pk")
+    return (
+        Page.objects.live()
+        .public()
+        .filter(locale=locale, pk__in=own_pages)
+        .type(ArticlePage, MediaItemPage, PublicationPage)
+    )
+
+
+def query_terms(query):
+    """The words of a query, folded, without punctuation or operators of any syntax.
+
+    Visitors paste anything into a search box: quotes, SQL, regular expressions, ten
+    thousand characters. Only words reach the search backend.
+    """
+    words = NOT_A_WORD.sub(" ", fold(query[:MAX_QUERY_LENGTH])).split()
+    return list(dict.fromkeys(words))
+
+
+def search(request):
+    query = request.GET.get("q", "")[:MAX_QUERY_LENGTH].strip()
+    terms = query_terms(query)
+    results = None
+    if terms:
+        found = searchable_pages(Locale.get_active()).search(" ".join(terms), operator="and")
+        results = paginate(request, found, RESULTS_PER_PAGE)
+        specific = {
+            page.pk: page
+            for page in Page.objects.filter(pk__in=[page.pk for page in results]).specific()
+        }
+        results.object_list = [
+            SearchResult(specific.get(page.pk, page), terms) for page in results.object_list
+        ]
+    return render(
+        request,
+        "home/search.html",
+        {
+            "search_query": query,
+            "search_results": results,
+            "search_terms": terms,
+            "search_querystring": urlencode({"q": query}),
+        },
+    )
+
+
+class SearchResult:
+    def __init__(self, page, terms):
+        self.page = page
+        self.terms = terms
+
+    @property
+    def date(self):
+        return getattr(self.page, "date", None) or getattr(self.page, "publication_date", None)
+
+    @property
+    def excerpt(self):
+        plain_text = getattr(self.page, "plain_text", None)
+        text = plain_text() if plain_text else self.page.title
+        return highlight(text, self.terms)
+
+
+def highlight(text, terms, length=EXCERPT_LENGTH):
+    """An excerpt of `text` around the first matching term, matches wrapped in <mark>.
+
+    Matching happens on folded text, so ي in the query marks ی in the page.
+    """
+    text = " ".join(text.split())
+    folded, positions = fold_with_positions(text)
+    spans = []
+    for term in terms:
+        for match in re.finditer(re.escape(term), folded):
+            start = positions[match.start()]
+            end = positions[match.end() - 1] + 1
+            spans.append((start, end))
+    spans.sort()
+    first = spans[0][0] if spans else 0
+    window_start = max(0, first - length // 3)
+    if window_start:
+        space = text.find(" ", window_start)
+        window_start = space + 1 if 0 <= space < first else window_start
+    window_end = min(len(text), window_start + length)
+
+    pieces, cursor = [], window_start
+    for start, end in spans:
+        if start < cursor or end > window_end:
+            continue
+        pieces.append(escape(text[cursor:start]))
+        pieces.append(f"<mark>{escape(text[start:end])}</mark>")
+        cursor = end
+    pieces.append(escape(text[cursor:window_end]))
+    prefix = "… " if window_start else ""
+    suffix = " …" if window_end < len(text) else ""
+    return mark_safe(prefix + "".join(pieces) + suffix)
