@@ -44,9 +44,6 @@ class ArticleFeed(Feed):
 
     subtitle = description
 
-    def feed_extra_kwargs(self, obj):
-        return {"language": self.index.locale.language_code}
-
     def items(self):
         articles = self.index.articles()
         if self.category is not None:

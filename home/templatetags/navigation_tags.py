@@ -1,32 +1,22 @@
-"""Site navigation: the edition's home, the main menu, breadcrumbs, editions and paging.
+"""Site navigation: the edition's home, the main menu, breadcrumbs and paging.
+
+The language switcher is ``{% edition_links %}`` in ``editions.templatetags.editions_tags``.
 
 Everything here is computed at most once per request (memoised on the request object),
 so the header, the mobile menu and the footer can all use it without repeating queries.
 """
 
 from dataclasses import dataclass, field
-from typing import NamedTuple
 
 from django import template
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
 register = template.Library()
 
 _STEPLEN = Page.steplen
-
-
-class EditionLink(NamedTuple):
-    """One edition in the editions menu: unpacks as ``(code, name, url, is_current)`` and
-    has the same attribute names as ``editions.editions.EditionLink``."""
-
-    code: str
-    name: str
-    url: str
-    is_current: bool
 
 
 @dataclass
@@ -241,26 +231,6 @@ def breadcrumbs(context, page=None, current_label=""):
             # The first crumb is the edition home: call it "Home" rather than its title.
             crumbs[0] = (None, crumbs[0][1])
     return {"crumbs": crumbs, "request": request}
-
-
-@register.simple_tag(takes_context=True)
-def edition_links(context):
-    """``{% edition_links as editions %}``: one ``EditionLink(code, name, url, is_current)``
-    per edition, from ``settings.LANGUAGES`` (``name`` is the native name).
-
-    For now each link goes to the edition's home; the language switcher will replace the
-    URLs with the current page's translations.
-    """
-    current = translation.get_language()
-    links = []
-    for code, native_name in settings.LANGUAGES:
-        try:
-            with translation.override(code):
-                url = reverse("wagtail_serve", args=[""])
-        except NoReverseMatch:
-            url = f"/{code}/"
-        links.append(EditionLink(code, native_name, url, code == current))
-    return links
 
 
 @register.simple_tag

@@ -69,3 +69,27 @@ def recent_posts(context, count=RECENT_POSTS_COUNT):
         "current_page_id": getattr(current, "pk", None),
         "request": request,
     }
+
+
+@register.simple_tag(takes_context=True)
+def article_feeds(context):
+    """``{% article_feeds as feeds %}``: the feeds to announce in <head> (autodiscovery):
+    the edition's RSS and Atom feeds of articles and, on a category archive, that category's.
+    Each has ``title``, ``type`` and ``url``."""
+    request = context.get("request")
+    index, index_url = _article_index_url(request, current_locale_id(context))
+    if index is None or not index_url:
+        return []
+    sources = [(index.title, index_url)]
+    archive = context.get("archive")
+    category = getattr(archive, "category", None)
+    if category is not None:
+        category_url = index_url + index.reverse_subpage(
+            "category_archive", kwargs={"slug": category.slug}
+        )
+        sources.insert(0, (category.name, category_url))
+    feeds = []
+    for title, url in sources:
+        feeds.append({"title": title, "type": "application/rss+xml", "url": url + "feed/"})
+        feeds.append({"title": title, "type": "application/atom+xml", "url": url + "feed/atom/"})
+    return feeds

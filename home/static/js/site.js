@@ -1,6 +1,7 @@
 /* Nejat Society: small progressive enhancements. Everything works without this file;
    it only adds submenu toggles, Escape handling and the gallery viewer.
-   No inline scripts anywhere (strict CSP): translated labels come from data-label-* attributes. */
+   No inline scripts anywhere (strict CSP): translated labels (and the edition's digits)
+   come from data-* attributes. */
 (function () {
   "use strict";
 
@@ -89,6 +90,13 @@
     var labels = gallery.dataset;
     var current = 0;
 
+    /* Numbers in the edition's digits: data-digits is "0123456789" written as the page's
+       language writes them (Persian digits in Persian). */
+    function digits(number) {
+      var set = labels.digits || "";
+      return String(number).replace(/[0-9]/g, function (d) { return set.length === 10 ? set.charAt(d) : d; });
+    }
+
     var dialog = document.createElement("dialog");
     dialog.className = "lightbox";
     dialog.setAttribute("aria-label", labels.labelDialog || "");
@@ -123,7 +131,7 @@
       caption.textContent = text ? text.textContent : "";
       caption.hidden = !text;
       counter.textContent = (labels.labelCounter || "{n} / {total}")
-        .replace("{n}", index + 1).replace("{total}", photos.length);
+        .replace("{n}", digits(index + 1)).replace("{total}", digits(photos.length));
       prevButton.disabled = index === 0;
       nextButton.disabled = index === photos.length - 1;
       if (document.activeElement && document.activeElement.disabled) {
