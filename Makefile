@@ -28,6 +28,7 @@ messages: install
 
 demo: install messages
 	$(MANAGE) migrate --no-input -v 0
+	$(MANAGE) configure_site --hostname $(HOST) --port $(PORT)
 	$(MANAGE) load_demo
 	$(MANAGE) ensure_admin --port $(PORT)
 

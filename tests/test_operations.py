@@ -91,3 +91,12 @@ def test_readyz_is_503_when_the_database_is_down(client, monkeypatch):
     response = client.get("/readyz")
     assert response.status_code == 503
     assert response.json()["database"] is False
+
+
+@pytest.mark.django_db
+def test_configure_site_sets_the_address_used_in_absolute_links(home_page):
+    from wagtail.models import Site
+
+    call_command("configure_site", "--hostname", "127.0.0.1", "--port", "8765", stdout=StringIO())
+    assert Site.objects.get(is_default_site=True).root_url == "http://127.0.0.1:8765"
+    assert home_page.get_full_url() == "http://127.0.0.1:8765/en/"
