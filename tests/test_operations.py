@@ -100,3 +100,18 @@ def test_configure_site_sets_the_address_used_in_absolute_links(home_page):
     call_command("configure_site", "--hostname", "127.0.0.1", "--port", "8765", stdout=StringIO())
     assert Site.objects.get(is_default_site=True).root_url == "http://127.0.0.1:8765"
     assert home_page.get_full_url() == "http://127.0.0.1:8765/en/"
+
+
+@pytest.mark.parametrize("language", ["ar", "fa", "sq"])
+def test_compiled_catalogues_match_their_po_files(language):
+    """The .mo files are committed so a machine without gettext serves translations;
+    they must say exactly what the .po files say."""
+    import polib
+
+    folder = ROOT / "locale" / language / "LC_MESSAGES"
+    po = polib.pofile(str(folder / "django.po"))
+    mo = polib.mofile(str(folder / "django.mo"))
+    translated = {(e.msgctxt, e.msgid): e.msgstr for e in po.translated_entries()}
+    compiled = {(e.msgctxt, e.msgid): e.msgstr for e in mo if e.msgid}
+    assert compiled == translated
+    assert not po.untranslated_entries() and not po.fuzzy_entries()
