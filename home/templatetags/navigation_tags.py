@@ -203,6 +203,28 @@ def edition_section_url(context, model_label):
     return memo[key]
 
 
+def breadcrumb_pages(context, page=None):
+    """The live pages from the edition home down to ``page`` (the page being shown by
+    default), both included, in order: one query per request and page, shared by the
+    visible breadcrumbs and the structured data. Empty on the home page itself and
+    without a page."""
+    request = _request(context)
+    page = page or _current_page(context)
+    home = get_edition_home(context)
+    if page is None or home is None or not page.pk or not page.depth or page.depth <= home.depth:
+        return []
+    memo = _memo(request, "breadcrumb_pages")
+    if page.pk not in memo:
+        ancestors = list(
+            Page.objects.live()
+            .ancestor_of(page)
+            .filter(depth__gte=home.depth, locale_id=page.locale_id)
+            .order_by("depth")
+        )
+        memo[page.pk] = ancestors + [page]
+    return memo[page.pk]
+
+
 @register.inclusion_tag("home/includes/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context, page=None, current_label=""):
     """``{% breadcrumbs %}``: the path from the edition home to the page being shown.
@@ -211,25 +233,18 @@ def breadcrumbs(context, page=None, current_label=""):
     turns the page itself into a link.
     """
     request = _request(context)
-    page = page or _current_page(context)
+    pages = breadcrumb_pages(context, page)
     crumbs = []
-    home = get_edition_home(context)
-    if page is not None and home is not None and page.depth > home.depth:
-        ancestors = (
-            Page.objects.live()
-            .ancestor_of(page)
-            .filter(depth__gte=home.depth, locale_id=page.locale_id)
-            .order_by("depth")
-        )
+    if pages:
+        *ancestors, page = pages
         crumbs = [(ancestor.title, ancestor.get_url(request)) for ancestor in ancestors]
         if current_label:
             crumbs.append((page.title, page.get_url(request)))
             crumbs.append((current_label, None))
         else:
             crumbs.append((page.title, None))
-        if crumbs and home is not None:
-            # The first crumb is the edition home: call it "Home" rather than its title.
-            crumbs[0] = (None, crumbs[0][1])
+        # The first crumb is the edition home: call it "Home" rather than its title.
+        crumbs[0] = (None, crumbs[0][1])
     return {"crumbs": crumbs, "request": request}
 
 
