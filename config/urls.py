@@ -11,6 +11,7 @@ from editions import views as edition_views
 from editions.sitemaps import EditionsSitemap
 from home import search as search_views
 from home import views as home_views
+from news import views as news_views
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
@@ -30,6 +31,8 @@ if settings.DEBUG:
 # Every edition lives under its language prefix: /en/, /ar/, /fa/, /sq/.
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("comments/<int:page_id>/post/", news_views.post_comment_view, name="post_comment"),
+    path("contact/<int:page_id>/send/", home_views.send_contact_message, name="send_contact"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -1,8 +1,16 @@
-from datetime import date
+import hashlib
+import json
+import logging
+from datetime import date, timedelta
+from smtplib import SMTPException
 
+from django import forms
+from django.core.cache import cache
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.http import Http404
-from django.utils import translation
+from django.template.response import TemplateResponse
+from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
@@ -10,6 +18,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.blocks import StreamValue
+from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -21,7 +30,11 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from editions.search_text import fold, has_arabic_script
 
+from .antispam import AntiSpamFormMixin, ReaderTextField
 from .blocks import BodyBlock
+from .ratelimit import RateLimit, sender_fingerprint
+
+logger = logging.getLogger(__name__)
 
 
 class SitePage(Page):
@@ -206,10 +219,55 @@ class ContactFormField(TranslatableMixin, AbstractFormField):
         pass
 
 
-class ContactPage(AbstractEmailForm):
-    override_translatable_fields = SitePage.override_translatable_fields
+class ContactFormBuilder(FormBuilder):
+    """Wagtail's form builder with a length limit on every text field and the spam rules
+    of ``home.antispam`` (honeypot, minimum fill time, rate limit)."""
 
-    """Contact us: a form whose fields editors define; submissions are kept in the admin."""
+    SINGLELINE_MAX_LENGTH = 255  # Wagtail's own limit
+    MULTILINE_MAX_LENGTH = 5000
+    EMAIL_MAX_LENGTH = 254
+    URL_MAX_LENGTH = 500
+
+    def create_singleline_field(self, field, options):
+        return ReaderTextField(max_length=self.SINGLELINE_MAX_LENGTH, single_line=True, **options)
+
+    def create_multiline_field(self, field, options):
+        options.setdefault("widget", forms.Textarea)
+        return ReaderTextField(max_length=self.MULTILINE_MAX_LENGTH, **options)
+
+    def create_email_field(self, field, options):
+        options["max_length"] = self.EMAIL_MAX_LENGTH
+        return super().create_email_field(field, options)
+
+    def create_url_field(self, field, options):
+        options["max_length"] = self.URL_MAX_LENGTH
+        return super().create_url_field(field, options)
+
+    def create_hidden_field(self, field, options):
+        options["max_length"] = self.SINGLELINE_MAX_LENGTH
+        return super().create_hidden_field(field, options)
+
+    def get_form_class(self):
+        return type("ContactForm", (AntiSpamFormMixin, BaseForm), self.formfields)
+
+
+# At most 3 messages per sender in 10 minutes, to all contact pages together.
+CONTACT_RATE_LIMIT = RateLimit("contact", limit=3, period=10 * 60)
+# The same message sent again this soon (a double click, a reload of the thank-you page)
+# is stored and mailed once.
+DUPLICATE_WINDOW = timedelta(minutes=10)
+
+
+class ContactPage(AbstractEmailForm):
+    """Contact us: a form whose fields editors define; submissions are kept in the admin.
+
+    The form is posted to ``home.views.send_contact_message`` (no CSRF token, so the page
+    can be cached; see home/antispam.py), which calls ``serve``. Every valid message is
+    stored before staff are emailed, so a failing mail server never loses one.
+    """
+
+    override_translatable_fields = SitePage.override_translatable_fields
+    form_builder = ContactFormBuilder
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
     thank_you_text = RichTextField(
@@ -242,6 +300,89 @@ class ContactPage(AbstractEmailForm):
 
     class Meta:
         verbose_name = _("contact page")
+
+    def get_form_parameters(self):
+        return {"antispam_scope": f"contact:{self.pk}", "rate_limit": CONTACT_RATE_LIMIT}
+
+    def serve(self, request, *args, **kwargs):
+        if request.method != "POST":
+            return super().serve(request, *args, **kwargs)
+        form = self.get_form(
+            request.POST,
+            request.FILES,
+            page=self,
+            user=request.user,
+            sender=sender_fingerprint(request),
+        )
+        if form.is_valid():
+            submission = self.process_form_submission(form)
+            return self.render_landing_page(request, submission, *args, **kwargs)
+        context = self.get_context(request)
+        context["form"] = form
+        return TemplateResponse(
+            request,
+            self.get_template(request),
+            context,
+            status=429 if form.is_rate_limited else 200,
+        )
+
+    def process_form_submission(self, form):
+        """Store the message, then email staff (if a “To address” is set).
+
+        Stored first and committed on its own, so a mail server that is down or refuses
+        the message (logged) never loses it, and the reader still gets the thank-you page.
+        A message already stored in the last ``DUPLICATE_WINDOW`` is not stored or mailed
+        again.
+        """
+        submission, created = self.store_submission(form)
+        if created:
+            form.record()
+            if self.to_address:
+                try:
+                    self.send_mail(form)
+                except (SMTPException, OSError):
+                    logger.exception(
+                        "Contact message %s was stored but the email to staff failed",
+                        submission.pk,
+                    )
+        return submission
+
+    def store_submission(self, form):
+        """(submission, created): the stored message, or the same one stored moments ago.
+
+        ``cache.add`` claims the message atomically, so two simultaneous posts of it (a
+        double click) cannot both be stored; the database is checked too, as the cache may
+        have been cleared or be unavailable.
+        """
+        data = json.loads(json.dumps(form.cleaned_data, cls=DjangoJSONEncoder))
+        fingerprint = hashlib.sha256(
+            json.dumps([self.pk, data], sort_keys=True).encode()
+        ).hexdigest()
+        key = f"contact:message:{fingerprint}"
+        window = int(DUPLICATE_WINDOW.total_seconds())
+        try:
+            claimed = cache.add(key, 0, window)
+        except Exception:
+            claimed = None  # no cache: rely on the database check alone
+        if claimed is False:
+            return self.get_submissions().filter(pk=cache.get(key) or 0).first(), False
+
+        since = timezone.now() - DUPLICATE_WINDOW
+        for earlier in self.get_submissions().filter(submit_time__gte=since):
+            if earlier.form_data == data:
+                return earlier, False
+        try:
+            submission = self.get_submission_class().objects.create(
+                form_data=form.cleaned_data, page=self
+            )
+        except Exception:
+            cache.delete(key)
+            raise
+        try:
+            cache.set(key, submission.pk, window)
+        except Exception:
+            pass
+        return submission, True
 
 
 class SocialPlatform(models.TextChoices):
@@ -349,6 +490,15 @@ class SiteSettings(BaseSiteSetting):
         help_text=_("Show each article's full text in listings instead of its summary."),
     )
     articles_per_page = models.PositiveSmallIntegerField(default=10)
+    comments_enabled = models.BooleanField(
+        _("comments enabled"),
+        default=True,
+        help_text=_(
+            "Switch off to hide comments, comment counts and the comment form in every "
+            "edition and refuse new comments. Nothing is deleted: switching back on shows "
+            "the approved comments again."
+        ),
+    )
 
     panels = [
         MultiFieldPanel([FieldPanel("identity"), FieldPanel("logo")], heading=_("Identity")),
@@ -357,6 +507,7 @@ class SiteSettings(BaseSiteSetting):
             [FieldPanel("listing_shows_full_text"), FieldPanel("articles_per_page")],
             heading=_("Listings"),
         ),
+        MultiFieldPanel([FieldPanel("comments_enabled")], heading=_("Comments")),
     ]
 
     class Meta:

@@ -1,7 +1,13 @@
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.utils import translation
+from django.utils.cache import add_never_cache_headers
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+
+from .antispam import is_same_origin
 
 
 def page_not_found(request, exception=None):
@@ -24,3 +30,28 @@ def robots_txt(request):
         f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+# No CSRF token, like comments (see home/antispam.py): the contact page may be served from
+# the page cache, and this endpoint acts on no one's authority; cross-site posts are refused
+# by the Origin/Referer check, spam by the rules in home.antispam.
+@csrf_exempt
+@require_POST
+def send_contact_message(request, page_id):
+    """/<lang>/contact/<page id>/send/: the contact form's action; ContactPage.serve does
+    the rest (thank-you page, or the form again with its errors)."""
+    from .models import ContactPage
+
+    # An alias (an edition showing the English form until it is translated) takes
+    # messages too: its submissions are listed under the alias page.
+    page = get_object_or_404(
+        ContactPage.objects.live()
+        .public()
+        .filter(locale__language_code=translation.get_language()),
+        pk=page_id,
+    )
+    if not is_same_origin(request):
+        raise PermissionDenied("Messages are sent from the site's own pages.")
+    response = page.serve(request)
+    add_never_cache_headers(response)
+    return response

@@ -8,7 +8,14 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from home.factories import BodyBlockFactory, ImageFactory, default_home_page, default_locale
-from news.models import ArticleIndexPage, ArticlePage, ArticleRelatedLink, Author, Category
+from news.models import (
+    ArticleIndexPage,
+    ArticlePage,
+    ArticleRelatedLink,
+    Author,
+    Category,
+    Comment,
+)
 
 
 class CategoryFactory(factory.django.DjangoModelFactory):
@@ -97,3 +104,22 @@ class ArticleRelatedLinkFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = ArticleRelatedLink
+
+
+class CommentFactory(factory.django.DjangoModelFactory):
+    """A reader's comment, approved unless ``status`` says otherwise."""
+
+    page = factory.SubFactory(ArticlePageFactory)
+    parent = None
+    name = factory.Sequence(lambda n: f"Reader {n}")
+    email = ""
+    text = factory.Sequence(lambda n: f"Comment number {n}.")
+    status = Comment.Status.APPROVED
+    created_at = factory.Sequence(
+        lambda n: (
+            timezone.make_aware(datetime.datetime(2025, 6, 2, 9, 0)) + datetime.timedelta(minutes=n)
+        )
+    )
+
+    class Meta:
+        model = Comment

@@ -1,10 +1,13 @@
 from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -92,13 +95,37 @@ class ArticlePageTag(TaggedItemBase):
 class ArticlePageQuerySet(EditionPageQuerySet):
     def listed(self, locale):
         """An edition's articles, newest first, with everything a listing shows in a fixed
-        number of queries whatever the number of articles."""
+        number of queries whatever the number of articles (the number of approved comments
+        included, as ``approved_comment_count``)."""
         images = get_image_model().objects.prefetch_renditions(*LISTING_IMAGE_FILTERS)
         return (
             self.in_edition(locale)
+            .with_comment_counts()
             .select_related("category", "author")
             .prefetch_related(Prefetch("hero_image", queryset=images), "tags")
             .order_by("-date", "-pk")
+        )
+
+    def with_comment_counts(self):
+        """Annotate ``approved_comment_count``: the comments readers can see (see
+        ``Comment.objects.public()``).
+
+        A correlated subquery (one per listing query, never one per article) rather than
+        ``Count("comments", filter=…)`` on the page query itself: the listing stays one row
+        per article without a GROUP BY over every column of Page, ArticlePage, category and
+        author, and filters chained later (``tags__slug``, ``descendant_of``) can never
+        multiply the count.
+        """
+        counts = (
+            Comment.objects.public()
+            .filter(page=OuterRef("pk"))
+            .order_by()
+            .values("page")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        return self.annotate(
+            approved_comment_count=Coalesce(Subquery(counts, output_field=IntegerField()), 0)
         )
 
 
@@ -247,6 +274,15 @@ class ArticlePage(SitePage):
     )
     hero_caption = models.CharField(max_length=500, blank=True)
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+    comments_open = models.BooleanField(
+        _("comments open"),
+        default=True,
+        help_text=_(
+            "Readers may comment on this article; every comment waits for a moderator. "
+            "Untick to close comments: approved comments stay visible. Each edition can "
+            "close its own translation."
+        ),
+    )
 
     objects = PageManager.from_queryset(ArticlePageQuerySet)()
 
@@ -277,6 +313,7 @@ class ArticlePage(SitePage):
         FieldPanel("body"),
         InlinePanel("related_links", label=_("Related article")),
     ]
+    settings_panels = Page.settings_panels + [FieldPanel("comments_open")]
 
     parent_page_types = ["news.ArticleIndexPage"]
     subpage_types = []
@@ -298,6 +335,17 @@ class ArticlePage(SitePage):
         ]
         return ArticlePage.objects.listed(self.locale).filter(translation_key__in=keys)
 
+    def get_context(self, request, *args, comment_form=None, **kwargs):
+        from news.comments import comment_section
+
+        context = super().get_context(request, *args, **kwargs)
+        section = comment_section(self, request, form=comment_form)
+        context["comment_section"] = section
+        if section.enabled:
+            # What ArticlePageQuerySet.listed() annotates, for comment_count.html.
+            self.approved_comment_count = section.count
+        return context
+
 
 class ArticleRelatedLink(Orderable):
     page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="related_links")
@@ -306,3 +354,107 @@ class ArticleRelatedLink(Orderable):
     )
 
     panels = [FieldPanel("article")]
+
+
+class CommentQuerySet(models.QuerySet):
+    def public(self):
+        return self.filter(Comment.public_q())
+
+
+class Comment(models.Model):
+    """A reader's comment on an article, shown once a moderator approves it.
+
+    Each translation of an article is its own page, so comments belong to the edition they
+    were written in (``comment.locale`` is the page's). Replies go one level deep: a reply's
+    parent is an approved top-level comment on the same page. Not translatable: readers
+    write in their own language, and a comment is never copied into another edition.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
+        SPAM = "spam", _("Spam")
+
+    NAME_MAX_LENGTH = 80
+    TEXT_MAX_LENGTH = 3000
+    USER_AGENT_MAX_LENGTH = 255
+
+    page = models.ForeignKey(
+        ArticlePage, on_delete=models.CASCADE, related_name="comments", verbose_name=_("article")
+    )
+    parent = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="replies",
+        verbose_name=_("in reply to"),
+    )
+    name = models.CharField(_("name"), max_length=NAME_MAX_LENGTH)
+    email = models.EmailField(
+        _("email"),
+        max_length=254,
+        blank=True,
+        help_text=_("Given by the reader for a reply from us; never shown on the site."),
+    )
+    text = models.TextField(_("comment"), max_length=TEXT_MAX_LENGTH)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    created_at = models.DateTimeField(_("posted"), default=timezone.now)
+    ip_hash = models.CharField(
+        _("sender fingerprint"),
+        max_length=64,
+        blank=True,
+        help_text=_(
+            "A keyed hash of the sender's network address: the same sender has the same "
+            "fingerprint. The address itself is not stored."
+        ),
+    )
+    user_agent = models.CharField(_("browser"), max_length=USER_AGENT_MAX_LENGTH, blank=True)
+
+    objects = CommentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+        ordering = ["-created_at", "-pk"]
+        indexes = [
+            models.Index(fields=["page", "status", "created_at"], name="comment_page_status"),
+            models.Index(fields=["status", "created_at"], name="comment_status_created"),
+            models.Index(fields=["ip_hash", "created_at"], name="comment_sender"),
+        ]
+
+    def __str__(self):
+        return self.excerpt
+
+    @staticmethod
+    def public_q():
+        """Comments readers see: approved, and either top-level or replying to an approved
+        comment (a reply to a comment that was later rejected disappears with it)."""
+        approved = Comment.Status.APPROVED
+        return Q(status=approved) & (Q(parent__isnull=True) | Q(parent__status=approved))
+
+    @property
+    def excerpt(self):
+        return Truncator(" ".join(self.text.split())).chars(80)
+
+    excerpt.fget.short_description = _("comment")
+
+    @property
+    def locale(self):
+        """The edition the comment was written in."""
+        return self.page.locale
+
+    def clean(self):
+        super().clean()
+        if self.parent_id is None:
+            return
+        parent = self.parent
+        if parent.parent_id is not None:
+            raise ValidationError({"parent": _("Replies cannot be replied to.")})
+        if parent.page_id != self.page_id:
+            raise ValidationError({"parent": _("A reply must be on the same article.")})
+        if self.pk is not None and parent.pk == self.pk:
+            raise ValidationError({"parent": _("A comment cannot reply to itself.")})

@@ -238,6 +238,11 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 
+# Reader forms (contact messages, comments) are rate-limited per sender. Behind N reverse
+# proxies that append to X-Forwarded-For (a TLS proxy, a CDN), set TRUSTED_PROXY_COUNT=N:
+# with 0 behind a proxy every reader has the proxy's address and shares one limit.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -93,7 +93,9 @@ def alternate_links(context):
 def _page_number(context):
     """The number of the listing page shown, from the paginator page in the context."""
     for value in context.flatten().values():
-        if isinstance(value, PaginatorPage):
+        # type(), not isinstance(): isinstance() would evaluate lazy context values such as
+        # csrf_token, setting a CSRF cookie (and Vary: Cookie) on every anonymous page.
+        if issubclass(type(value), PaginatorPage):
             return value.number
     return 1
 

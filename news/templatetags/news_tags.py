@@ -1,6 +1,10 @@
 """Article helpers for templates: the recent posts sidebar and category archive links."""
 
+import re
+
 from django import template
+from django.utils.html import format_html_join, urlize
+from django.utils.safestring import mark_safe
 
 from home.templatetags.navigation_tags import current_locale_id
 from news.models import ArticleIndexPage, ArticlePage
@@ -93,3 +97,31 @@ def article_feeds(context):
         feeds.append({"title": title, "type": "application/rss+xml", "url": url + "feed/"})
         feeds.append({"title": title, "type": "application/atom+xml", "url": url + "feed/atom/"})
     return feeds
+
+
+@register.simple_tag
+def comment_count(page):
+    """``{% comment_count article as count %}``: the article's approved comments, as
+    annotated by ``ArticlePage.objects.listed()`` (or set by the article page itself);
+    None when it was not loaded, so a template shows nothing rather than a made-up number
+    and never runs a query per listed article."""
+    return getattr(page, "approved_comment_count", None)
+
+
+PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
+@register.filter
+def comment_text(value):
+    """A reader's comment as HTML: everything escaped; web addresses made links that pass
+    no reputation and no window access (``rel="nofollow ugc noopener"``); paragraphs at
+    blank lines, each with ``dir="auto"`` so an English paragraph in a Persian comment
+    (or the reverse) reads in its own direction; line breaks kept."""
+    paragraphs = []
+    for paragraph in PARAGRAPH_BREAK.split(str(value).strip()):
+        # urlize escapes everything that is not a link (autoescape=True), so the only
+        # markup in its output is the links it made, each with rel="nofollow".
+        html = urlize(paragraph, trim_url_limit=60, nofollow=True, autoescape=True)
+        html = html.replace(' rel="nofollow"', ' rel="nofollow ugc noopener"')
+        paragraphs.append((mark_safe(html.replace("\n", "<br>")),))
+    return format_html_join("", '<p dir="auto">{}</p>', paragraphs)
