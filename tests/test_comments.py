@@ -674,7 +674,7 @@ def test_each_edition_closes_its_own_translation(client, article, home_page):
     persian = translate(article, "fa", {"Families ask for news": "خانواده‌ها خبر می‌خواهند"})
     persian.comments_open = False
     persian.save_revision().publish()
-    assert "Comments are closed." in comments_html(client.get(persian.url))
+    assert "بخش دیدگاه‌ها بسته است." in comments_html(client.get(persian.url))
     assert "<form" in comments_html(client.get(article.url))
     assert post_comment(client, persian, comment_data()).status_code == 403
     assert post_comment(Client(), article, comment_data()).status_code == 302
