@@ -115,3 +115,20 @@ def test_compiled_catalogues_match_their_po_files(language):
     compiled = {(e.msgctxt, e.msgid): e.msgstr for e in mo if e.msgid}
     assert compiled == translated
     assert not po.untranslated_entries() and not po.fuzzy_entries()
+
+
+def test_production_settings_pass_the_deployment_checklist():
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env={
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "config.settings.production",
+            "SECRET_KEY": "a-long-random-secret-key-for-the-deploy-check-" + "x" * 30,
+            "ALLOWED_HOSTS": "example.org",
+        },
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
