@@ -11,3 +11,6 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Tests must never reach the network: with no oEmbed finder, an embed that is not already
 # cached fails fast (tests create Embed rows to stand in for a provider).
 WAGTAILEMBEDS_FINDERS = []
+# Tests render pages afresh (many inspect response.context or count queries on a second
+# request); tests/test_page_cache.py switches the page cache on where it is under test.
+PAGE_CACHE_ENABLED = False
