@@ -99,6 +99,20 @@ def public_path(url_path, edition):
     return f"/{edition}/" + "".join(part + "/" for part in parts)
 
 
+def chrome_version(edition):
+    """The current version of an edition's chrome (header, footer), for fragment cache
+    keys; given one if it has none, so losing it (eviction) cannot revive old fragments."""
+    key = tag_key(chrome_tag(edition))
+    try:
+        version = cache.get(key)
+        if version is None:
+            cache.add(key, new_version(), None)
+            version = cache.get(key)
+    except Exception:  # no cache: fragments are not cached either
+        return new_version()
+    return version or new_version()
+
+
 def mark_depends_on_recent_posts(request):
     """Called while rendering the "Recent posts" sidebar: the entry must be purged when
     the edition's recent posts change."""

@@ -27,7 +27,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .page_cache import (
@@ -45,6 +45,7 @@ logger = logging.getLogger(__name__)
 # The edition's home (depth 2) and the two menu levels under it (see navigation_tags).
 MENU_MAX_DEPTH = 4
 RECENT_IDS_KEY = "pagecache:recent-ids:"
+MENU_IDS_KEY = "pagecache:menu-ids:"
 
 
 def language_codes():
@@ -84,7 +85,7 @@ class Purge:
             self.address(prefix)
         self.paths.add("/sitemap.xml")
         if page.depth <= MENU_MAX_DEPTH:
-            self.chrome(edition)
+            self.menu(page, edition)
         if translations:
             others = (
                 Page.objects.live()
@@ -123,6 +124,20 @@ class Purge:
             )
         self.recent_posts(page.pk, page.locale_id, edition)
 
+    def menu(self, page, edition):
+        """Bump the edition's chrome when the page is, or was, in its menu (the home and
+        the two levels below it that are shown in menus)."""
+        current = list(
+            Page.objects.live()
+            .public()
+            .in_menu()
+            .filter(locale_id=page.locale_id, depth__in=(3, MENU_MAX_DEPTH))
+            .order_by("path")
+            .values_list("pk", flat=True)
+        )
+        if page.depth < 3 or _membership_changed(MENU_IDS_KEY + edition, current, page.pk):
+            self.chrome(edition)
+
     def recent_posts(self, article_id, locale_id, edition):
         """Bump the edition's "Recent posts" tag when the article is, or was, among them."""
         from news.models import ArticlePage
@@ -131,13 +146,7 @@ class Purge:
         current = list(
             ArticlePage.objects.listed(locale_id).values_list("pk", flat=True)[:RECENT_POSTS_COUNT]
         )
-        key = RECENT_IDS_KEY + edition
-        try:
-            previous = cache.get(key)
-            cache.set(key, current, None)
-        except Exception:
-            previous = None
-        if previous is None or previous != current or article_id in current:
+        if _membership_changed(RECENT_IDS_KEY + edition, current, article_id):
             self.tags.add(recent_tag(edition))
 
     def commit(self):
@@ -146,6 +155,17 @@ class Purge:
         bump(self.tags)
         tags, paths = set(self.tags), set(self.paths)
         transaction.on_commit(partial(_after_commit, tags, paths))
+
+
+def _membership_changed(key, current, page_id):
+    """Whether a list shown on many pages (the menu, "Recent posts") may have changed with
+    `page_id`: it is in the list now, or the list (remembered in the cache) changed."""
+    try:
+        previous = cache.get(key)
+        cache.set(key, current, None)
+    except Exception:
+        previous = None
+    return previous is None or previous != current or page_id in current
 
 
 def _prefixes(path):
@@ -231,26 +251,52 @@ def articles_changed(articles):
     purge.commit()
 
 
-def byline_changed(sender, instance, **kwargs):
+def byline_changed(sender, instance, created=None, **kwargs):
     """A category or author: articles showing it, in its edition."""
     from news.models import ArticlePage, Author, Category
 
     field = {Category: "category", Author: "author"}[sender]
     articles_changed(ArticlePage.objects.live().filter(**{field: instance.pk}))
-    # Archives and listings of the edition, even with no article showing it yet.
+    # The archives of its edition (even with no article in it yet); when a translation
+    # appears or goes (created, or deleted: no `created`), the other editions' archives
+    # too, whose language switchers offer it.
     purge = Purge()
-    edition = purge.code(instance.locale_id)
-    if edition:
-        for index_url_path in _article_index_url_paths(instance.locale_id):
-            for prefix in _prefixes(public_path(index_url_path, edition)):
+    locale_ids = {instance.locale_id}
+    if created is not False:
+        locale_ids |= set(
+            sender.objects.filter(translation_key=instance.translation_key).values_list(
+                "locale_id", flat=True
+            )
+        )
+    for url_path, locale_id in _article_indexes(locale_ids):
+        edition = purge.code(locale_id)
+        if edition:
+            for prefix in _prefixes(public_path(url_path, edition)):
                 purge.address(prefix)
     purge.commit()
 
 
-def _article_index_url_paths(locale_id):
+def _article_indexes(locale_ids):
     from news.models import ArticleIndexPage
 
-    return ArticleIndexPage.objects.filter(locale_id=locale_id).values_list("url_path", flat=True)
+    return ArticleIndexPage.objects.filter(locale_id__in=locale_ids).values_list(
+        "url_path", "locale_id"
+    )
+
+
+def restriction_changed(sender, instance, **kwargs):
+    """A page made private (or public again): it and the pages below it, at once, so
+    readers are not served a cached copy of a page that now needs a password or login."""
+    purge = Purge()
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is None:
+        return
+    purge.page(page)
+    for url_path, locale_id in page.get_descendants().values_list("url_path", "locale_id"):
+        edition = purge.code(locale_id)
+        if edition:
+            purge.address(public_path(url_path, edition))
+    purge.commit()
 
 
 def comments_changed(comments):
@@ -302,6 +348,12 @@ def connect():
         post_save.connect(byline_changed, sender=model, dispatch_uid=f"page_cache_{model.__name__}")
         post_delete.connect(
             byline_changed, sender=model, dispatch_uid=f"page_cache_{model.__name__}_deleted"
+        )
+    for signal in (post_save, post_delete):
+        signal.connect(
+            restriction_changed,
+            sender=PageViewRestriction,
+            dispatch_uid=f"page_cache_restriction_{id(signal)}",
         )
     post_save.connect(comment_saved, sender=Comment, dispatch_uid="page_cache_comment")
     post_delete.connect(comment_saved, sender=Comment, dispatch_uid="page_cache_comment_deleted")

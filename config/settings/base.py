@@ -165,6 +165,10 @@ if os.environ.get("CLOUDFLARE_ZONE_ID") and os.environ.get("CLOUDFLARE_API_TOKEN
         "BEARER_TOKEN": os.environ["CLOUDFLARE_API_TOKEN"],
     }
 
+# Our addresses already carry their edition: do not let frontend_cache copy each purge to
+# every language (that would purge the editions a change does not touch).
+WAGTAILFRONTENDCACHE_LANGUAGES = []
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
