@@ -146,9 +146,9 @@ class ArticleIndexPage(RoutablePageMixin, SitePage):
         return ArticlePage.objects.listed(self.locale).descendant_of(self)
 
     def render_listing(self, request, articles, archive=None):
-        from home.models import SiteSettings
+        from home.shared_data import site_settings as shared_site_settings
 
-        site_settings = SiteSettings.for_request(request)
+        site_settings = shared_site_settings(request)
         context = {
             "articles": paginate(request, articles, site_settings.articles_per_page),
             "archive": archive,
