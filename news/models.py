@@ -320,6 +320,12 @@ class ArticlePage(SitePage):
 
     class Meta:
         verbose_name = _("article")
+        # Listings and archives read the newest first, (date, id) descending, a page at a
+        # time: with these, a page costs the same in an archive of 50,000 as of 500.
+        indexes = [
+            models.Index(fields=["-date", "-page_ptr"], name="article_newest"),
+            models.Index(fields=["category", "-date", "-page_ptr"], name="article_category_newest"),
+        ]
 
     def save(self, *args, **kwargs):
         if self.date is None and self.live:
