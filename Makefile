@@ -10,7 +10,7 @@ PORT ?= 8000
 HOST ?= 127.0.0.1
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: install run serve demo test lint format messages clean
+.PHONY: install run serve demo test lint format messages clean bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -49,3 +49,10 @@ format: install
 
 clean:
 	rm -rf $(VENV) staticfiles .test-media
+
+# Performance: production settings under gunicorn with PostgreSQL and Redis on this machine,
+# every page type against a static file (scripts/bench.py; needs wrk). SIZE=50000 adds the
+# scale run.
+SIZE ?= 1000
+bench: install
+	$(BIN)/python scripts/bench.py --size $(SIZE)

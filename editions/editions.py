@@ -1,8 +1,8 @@
 """Which editions a page exists in, for the language switcher, hreflang and canonical links.
 
 Everything is computed at most once per request (memoised on the request), so the header,
-the <head> links and the footer share the same two queries: the edition homes and the
-page's live translations.
+the <head> links and the footer share the same query, the page's live translations; the
+edition homes are kept between requests (home.shared_data).
 """
 
 from dataclasses import dataclass
@@ -12,6 +12,9 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Page, Site
+
+from home.querysets import public_pages
+from home.shared_data import every_edition_chrome, host
 
 RTL_LANGUAGES = {"ar", "fa"}
 
@@ -92,7 +95,12 @@ def edition_homes(request):
         )
         return {home.locale.language_code: home for home in homes}
 
-    return _memoised(request, "homes", compute)
+    # Kept between requests until an edition's header changes (a home is published).
+    return _memoised(
+        request,
+        "homes",
+        lambda: every_edition_chrome(request, f"edition-homes:{host(request)}", compute),
+    )
 
 
 def live_translations(request, page):
@@ -102,9 +110,7 @@ def live_translations(request, page):
 
     def compute():
         pages = (
-            page.get_translations(inclusive=True)
-            .live()
-            .public()
+            public_pages(page.get_translations(inclusive=True).live())
             .filter(alias_of__isnull=True)
             .select_related("locale")
         )

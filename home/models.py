@@ -129,18 +129,20 @@ class HomePage(SitePage):
         from publications.models import PublicationPage
 
         context = super().get_context(request, *args, **kwargs)
-        featured = self.featured_articles()
-        featured_ids = [article.pk for article in featured]
+        # One query for the newest articles: they top up the editors' picks and fill
+        # "Latest articles" (six more).
+        newest = list(ArticlePage.objects.listed(self.locale_id)[: self.featured_count + 6])
+        featured = self.featured_articles(newest)
+        featured_ids = {article.pk for article in featured}
         context["featured_articles"] = featured
-        context["latest_articles"] = ArticlePage.objects.listed(self.locale).exclude(
-            pk__in=featured_ids
-        )[:6]
+        context["latest_articles"] = [a for a in newest if a.pk not in featured_ids][:6]
         context["latest_media"] = MediaItemPage.objects.listed(self.locale)[:4]
         context["latest_publications"] = PublicationPage.objects.listed(self.locale)[:4]
         return context
 
-    def featured_articles(self):
-        """Editors' picks (in this edition), topped up with the newest articles."""
+    def featured_articles(self, newest=None):
+        """Editors' picks (in this edition), topped up with the newest articles (``newest``:
+        the edition's newest articles, if already fetched)."""
         from news.models import ArticlePage
 
         # Picks are chosen on the English page and synchronised to translations, so each
@@ -159,11 +161,10 @@ class HomePage(SitePage):
         featured = [chosen[key] for key in chosen_keys if key in chosen][: self.featured_count]
         missing = self.featured_count - len(featured)
         if missing > 0:
-            featured += list(
-                ArticlePage.objects.listed(self.locale).exclude(
-                    pk__in=[article.pk for article in featured]
-                )[:missing]
-            )
+            if newest is None:
+                newest = ArticlePage.objects.listed(self.locale_id)[: self.featured_count * 2]
+            chosen_ids = {article.pk for article in featured}
+            featured += [article for article in newest if article.pk not in chosen_ids][:missing]
         return featured
 
 

@@ -1,7 +1,27 @@
+from django.db.models import Exists, OuterRef, Window
+from django.db.models.functions import Length, RowNumber, Substr
 from wagtail.query import PageQuerySet
 
 
+def public_pages(queryset):
+    """``queryset`` without pages in a private section (under a page view restriction).
+
+    Wagtail's ``PageQuerySet.public()`` first loads every restriction (one query) and then
+    filters on their paths; here the restrictions are a NOT EXISTS subquery of the same
+    query, so listing public pages costs one query, not two, wherever it is done.
+    """
+    from wagtail.models import PageViewRestriction
+
+    restricted_ancestor = PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+    )
+    return queryset.filter(~Exists(restricted_ancestor))
+
+
 class EditionPageQuerySet(PageQuerySet):
+    def public(self):
+        return public_pages(self)
+
     def in_edition(self, locale):
         """Pages a visitor of one edition may see.
 
@@ -9,3 +29,29 @@ class EditionPageQuerySet(PageQuerySet):
         shown as if they were translations.
         """
         return self.live().public().filter(locale=locale, alias_of__isnull=True)
+
+
+def newest_per_section(items, sections, count, order_by):
+    """[(section, its ``count`` newest items)] for the ``sections`` (sibling pages) from
+    ``items`` (a listing queryset of their children) in one query, whatever the number of
+    sections: the items are ranked within their section by a window function."""
+    from wagtail.models import Page
+
+    sections = list(sections)
+    if not sections:
+        return []
+    depth = sections[0].depth
+    parent_path = sections[0].path[: -Page.steplen]
+    section_path = Substr("path", 1, depth * Page.steplen)
+    ranked = (
+        items.filter(depth=depth + 1, path__startswith=parent_path)
+        .annotate(
+            section_path=section_path,
+            position=Window(RowNumber(), partition_by=[section_path], order_by=order_by),
+        )
+        .filter(position__lte=count)
+    )
+    by_section = {}
+    for item in ranked:
+        by_section.setdefault(item.section_path, []).append(item)
+    return [(section, by_section.get(section.path, [])) for section in sections]

@@ -1,5 +1,5 @@
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -12,7 +12,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from home.embeds import cached_embed
 from home.models import SitePage
 from home.pagination import paginate
-from home.querysets import EditionPageQuerySet
+from home.querysets import EditionPageQuerySet, newest_per_section
 
 LISTING_IMAGE_FILTERS = ("fill-480x360", "fill-160x90")
 ITEMS_PER_PAGE = 12
@@ -33,11 +33,14 @@ class MediaIndexPage(SitePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # A fixed number of queries however many sections there are.
         sections = MediaSectionPage.objects.in_edition(self.locale).child_of(self)
-        context["sections"] = [
-            (section, MediaItemPage.objects.listed(self.locale).child_of(section)[:4])
-            for section in sections
-        ]
+        context["sections"] = newest_per_section(
+            MediaItemPage.objects.listed(self.locale),
+            sections,
+            4,
+            order_by=[F("date").desc(), F("pk").desc()],
+        )
         return context
 
 

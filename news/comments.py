@@ -108,9 +108,9 @@ def replyable_comments(page):
 
 
 def comments_enabled(request):
-    from home.models import SiteSettings
+    from home import shared_data
 
-    return SiteSettings.for_request(request).comments_enabled
+    return shared_data.site_settings(request).comments_enabled
 
 
 def accepts_comments(page, request):

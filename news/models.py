@@ -146,9 +146,9 @@ class ArticleIndexPage(RoutablePageMixin, SitePage):
         return ArticlePage.objects.listed(self.locale).descendant_of(self)
 
     def render_listing(self, request, articles, archive=None):
-        from home.models import SiteSettings
+        from home.shared_data import site_settings as shared_site_settings
 
-        site_settings = SiteSettings.for_request(request)
+        site_settings = shared_site_settings(request)
         context = {
             "articles": paginate(request, articles, site_settings.articles_per_page),
             "archive": archive,
@@ -320,6 +320,12 @@ class ArticlePage(SitePage):
 
     class Meta:
         verbose_name = _("article")
+        # Listings and archives read the newest first, (date, id) descending, a page at a
+        # time: with these, a page costs the same in an archive of 50,000 as of 500.
+        indexes = [
+            models.Index(fields=["-date", "-page_ptr"], name="article_newest"),
+            models.Index(fields=["category", "-date", "-page_ptr"], name="article_category_newest"),
+        ]
 
     def save(self, *args, **kwargs):
         if self.date is None and self.live:

@@ -1,6 +1,6 @@
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -12,7 +12,7 @@ from wagtail_localize.fields import SynchronizedField
 from home.blocks import BodyBlock
 from home.models import SitePage
 from home.pagination import paginate
-from home.querysets import EditionPageQuerySet
+from home.querysets import EditionPageQuerySet, newest_per_section, public_pages
 
 LISTING_IMAGE_FILTERS = ("fill-300x420", "fill-120x168")
 ITEMS_PER_PAGE = 12
@@ -33,17 +33,19 @@ class PublicationsIndexPage(SitePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # A fixed number of queries however many sections there are.
         sections = (
-            Page.objects.live()
-            .public()
+            public_pages(Page.objects.live())
             .child_of(self)
             .filter(locale=self.locale, alias_of__isnull=True)
             .specific()
         )
-        context["sections"] = [
-            (section, PublicationPage.objects.listed(self.locale).child_of(section)[:4])
-            for section in sections
-        ]
+        context["sections"] = newest_per_section(
+            PublicationPage.objects.listed(self.locale),
+            sections,
+            4,
+            order_by=[F("publication_date").desc(), F("pk").desc()],
+        )
         return context
 
 

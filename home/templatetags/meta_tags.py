@@ -44,9 +44,9 @@ def _page(context):
 
 
 def _logo(request):
-    from home.models import SiteSettings
+    from home import shared_data
 
-    return SiteSettings.for_request(request).logo
+    return shared_data.site_settings(request).logo
 
 
 @register.simple_tag(takes_context=True)

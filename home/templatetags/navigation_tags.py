@@ -14,6 +14,10 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
+from home import shared_data
+from home.querysets import public_pages
+from home.shared_data import every_edition_chrome
+
 register = template.Library()
 
 _STEPLEN = Page.steplen
@@ -79,21 +83,25 @@ def get_edition_home(context):
     if locale_id in memo:
         return memo[locale_id]
 
-    site = Site.find_for_request(request)
-    home = None
-    if site is not None:
+    page = _current_page(context)
+
+    def compute():
+        site = Site.find_for_request(request)
+        if site is None:
+            return None
         root = site.root_page
-        page = _current_page(context)
         if root.locale_id == locale_id:
-            home = root
-        elif page is not None and page.depth == root.depth and page.locale_id == locale_id:
-            home = page
-        else:
-            home = (
-                Page.objects.live()
-                .filter(translation_key=root.translation_key, locale_id=locale_id)
-                .first()
-            ) or root
+            return root
+        if page is not None and page.depth == root.depth and page.locale_id == locale_id:
+            return page
+        return (
+            Page.objects.live()
+            .filter(translation_key=root.translation_key, locale_id=locale_id)
+            .first()
+        ) or root
+
+    name = f"edition-home:{shared_data.host(request)}:{locale_id}"
+    home = every_edition_chrome(request, name, compute)
     memo[locale_id] = home
     return home
 
@@ -113,17 +121,20 @@ def _menu_pages(context):
         return None, []
     memo = _memo(request, "menu_pages")
     if home.pk not in memo:
-        memo[home.pk] = list(
-            Page.objects.live()
-            .public()
-            .in_menu()
-            .filter(
-                locale_id=home.locale_id,
-                depth__in=[home.depth + 1, home.depth + 2],
-                path__startswith=home.path,
-                alias_of__isnull=True,
-            )
-            .order_by("path")
+        memo[home.pk] = every_edition_chrome(
+            request,
+            f"menu-pages:{home.pk}",
+            lambda: list(
+                public_pages(Page.objects.live())
+                .in_menu()
+                .filter(
+                    locale_id=home.locale_id,
+                    depth__in=[home.depth + 1, home.depth + 2],
+                    path__startswith=home.path,
+                    alias_of__isnull=True,
+                )
+                .order_by("path")
+            ),
         )
     return home, memo[home.pk]
 
@@ -192,12 +203,15 @@ def edition_section_url(context, model_label):
         None,
     )
     if section is None:
-        section = (
-            Page.objects.live()
-            .public()
-            .child_of(home)
-            .filter(content_type=content_type, alias_of__isnull=True)
-            .first()
+        section = every_edition_chrome(
+            request,
+            f"section:{home.pk}:{content_type.pk}",
+            lambda: (
+                public_pages(Page.objects.live())
+                .child_of(home)
+                .filter(content_type=content_type, alias_of__isnull=True)
+                .first()
+            ),
         )
     memo[key] = (section.get_url(request) or "") if section is not None else ""
     return memo[key]
@@ -264,7 +278,7 @@ def page_range(page_obj, on_each_side=2, on_ends=1):
 def get_site_identity(context):
     """The site identity (name, tagline, footer, social links) in the edition being shown:
     its translation when there is one, else the one chosen in the site settings."""
-    from home.models import SiteIdentity, SiteSettings
+    from home.models import SiteIdentity
 
     request = _request(context)
     if request is None:
@@ -272,9 +286,11 @@ def get_site_identity(context):
     locale_id = current_locale_id(context)
     memo = _memo(request, "site_identity")
     if locale_id not in memo:
-        chosen = SiteSettings.for_request(request).identity
-        identity = None
-        if chosen is not None:
+        chosen = shared_data.site_settings(request).identity
+
+        def compute():
+            if chosen is None:
+                return None
             identity = (
                 SiteIdentity.objects.filter(
                     translation_key=chosen.translation_key, locale_id=locale_id
@@ -284,7 +300,11 @@ def get_site_identity(context):
             )
             if identity is None:
                 identity = SiteIdentity.objects.prefetch_related("social_links").get(pk=chosen.pk)
-        memo[locale_id] = identity
+            return identity
+
+        memo[locale_id] = every_edition_chrome(
+            request, f"site-identity:{getattr(chosen, 'pk', None)}:{locale_id}", compute
+        )
     return memo[locale_id]
 
 

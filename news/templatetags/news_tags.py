@@ -3,9 +3,12 @@
 import re
 
 from django import template
+from django.utils import translation
 from django.utils.html import format_html_join, urlize
 from django.utils.safestring import mark_safe
 
+from home.querysets import public_pages
+from home.shared_data import edition_recent_posts, every_edition_chrome, host
 from home.templatetags.navigation_tags import current_locale_id
 from news.models import ArticleIndexPage, ArticlePage
 
@@ -28,14 +31,19 @@ def _article_index_url(request, locale_id):
     """The URL of the edition's "Articles" page, looked up once per request and locale."""
     memo = _memo(request, "article_index_url")
     if locale_id not in memo:
-        index = (
-            ArticleIndexPage.objects.live()
-            .public()
-            .filter(locale_id=locale_id, alias_of__isnull=True)
-            .order_by("path")
-            .first()
+
+        def compute():
+            index = (
+                public_pages(ArticleIndexPage.objects.live())
+                .filter(locale_id=locale_id, alias_of__isnull=True)
+                .order_by("path")
+                .first()
+            )
+            return index, (index.get_url(request) or "") if index else ""
+
+        memo[locale_id] = every_edition_chrome(
+            request, f"article-index:{host(request)}:{locale_id}", compute
         )
-        memo[locale_id] = (index, (index.get_url(request) or "") if index else "")
     return memo[locale_id]
 
 
@@ -66,7 +74,13 @@ def recent_posts(context, count=RECENT_POSTS_COUNT):
     memo = _memo(request, "recent_posts")
     key = (locale_id, count)
     if key not in memo:
-        memo[key] = list(ArticlePage.objects.listed(locale_id)[:count])
+        # Kept between requests until the edition's recent posts change (home.purge).
+        memo[key] = edition_recent_posts(
+            request,
+            f"recent-posts:{locale_id}:{count}",
+            translation.get_language(),
+            lambda: list(ArticlePage.objects.listed(locale_id)[:count]),
+        )
     current = context.get("page")
     return {
         "recent_articles": memo[key],
