@@ -2,7 +2,7 @@
 
 Nothing is sent anywhere unless SENTRY_DSN is set. Reports carry the request id so an error
 can be matched with the log lines of the same request, and never personal data
-(``send_default_pii=False``: no cookies, no user details, no form bodies).
+(the SDK's default: no cookies, no user details, no form bodies; tested).
 """
 
 import os
@@ -31,7 +31,6 @@ def init_error_tracker(dsn=None, transport=None, **options):
         environment=os.environ.get("SENTRY_ENVIRONMENT", "production"),
         release=os.environ.get("SENTRY_RELEASE") or None,
         traces_sample_rate=float(os.environ.get("SENTRY_TRACES_SAMPLE_RATE", "0")),
-        send_default_pii=False,
         before_send=add_request_id,
         transport=transport,
         **options,
