@@ -181,3 +181,17 @@ class RequestIdFilter(logging.Filter):
         if not hasattr(record, "request_id"):
             record.request_id = request_id_var.get()
         return True
+
+
+class BriefCacheErrors(logging.Filter):
+    """django-redis logs every cache call it skips while Redis is down, each with a full
+    traceback. One warning line each is enough: the site carries on without its cache."""
+
+    def filter(self, record):
+        if record.exc_info and record.exc_info[1] is not None:
+            record.msg = "Cache unavailable, serving without it: %s"
+            record.args = (record.exc_info[1],)
+            record.exc_info = None
+            record.exc_text = None
+            record.levelno, record.levelname = logging.WARNING, "WARNING"
+        return True

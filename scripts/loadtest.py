@@ -125,6 +125,9 @@ class Stack:
             ],
             cwd=ROOT,
             env=self.env,
+            # The app's own log lines (a Redis outage logs every ignored cache error).
+            stdout=open(self.workdir / f"{name}.out.log", "a"),
+            stderr=subprocess.STDOUT,
         )
         for _ in range(200):
             if get(port, "/healthz")[0] == 200:
@@ -224,6 +227,25 @@ def run_wrk(port, seconds, paths, workdir):
     figures = json.loads(line.removeprefix("WRK_RESULT "))
     figures["requests_per_s"] = round(figures["requests"] / figures["duration_s"], 1)
     return figures
+
+
+def server_errors_logged(workdir, name):
+    """Django logs every 500 to django.request at ERROR; gunicorn logs crashed or timed-out
+    workers in its error log."""
+    found = []
+    app_log = workdir / f"{name}.out.log"
+    if app_log.exists():
+        for line in app_log.read_text().splitlines():
+            try:
+                record = json.loads(line)
+            except ValueError:
+                continue
+            if record.get("logger") == "django.request" and record.get("level") == "ERROR":
+                found.append(f"{name} logged a server error: {record.get('message')}")
+    server_log = workdir / f"{name}.log"
+    if server_log.exists() and re.search(r"WORKER TIMEOUT|Traceback", server_log.read_text()):
+        found.append(f"{name}: a gunicorn worker failed, see {server_log}")
+    return found[:5]
 
 
 def failures_in(figures):
@@ -350,9 +372,7 @@ def main():
     finally:
         stack.stop_all()
         for name in ("app_a", "app_b"):
-            log_file = workdir / f"{name}.log"
-            if log_file.exists() and "Traceback" in log_file.read_text():
-                problems.append(f"{name} logged a traceback: see {log_file}")
+            problems.extend(server_errors_logged(workdir, name))
 
     report["problems"] = problems
     if os.environ.get("LOAD_REPORT"):

@@ -147,3 +147,20 @@ def test_an_unhandled_error_is_reported_with_its_request_id(client, settings):
     assert exception["value"] == "the printing press jammed"
     assert event["tags"]["request_id"] == response["X-Request-ID"]
     assert "secret-session" not in json.dumps(event)  # no cookies or personal data
+
+
+def test_a_cache_outage_logs_one_warning_line_per_skipped_call(caplog):
+    from django_redis.exceptions import ConnectionInterrupted
+
+    from home.security import BriefCacheErrors
+
+    cache_logger = logging.getLogger("django_redis.cache")
+    assert any(isinstance(f, BriefCacheErrors) for f in cache_logger.filters)
+    with caplog.at_level(logging.WARNING, logger="django_redis.cache"):
+        try:
+            raise ConnectionInterrupted(connection=None)
+        except ConnectionInterrupted:
+            cache_logger.exception("Exception ignored")
+    [record] = caplog.records
+    assert record.levelname == "WARNING" and record.exc_info is None
+    assert record.getMessage().startswith("Cache unavailable, serving without it")

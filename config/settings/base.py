@@ -256,7 +256,10 @@ LOG_FORMAT = os.environ.get("LOG_FORMAT", "text").strip().lower()
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "home.security.RequestIdFilter"}},
+    "filters": {
+        "request_id": {"()": "home.security.RequestIdFilter"},
+        "brief_cache_errors": {"()": "home.security.BriefCacheErrors"},
+    },
     "formatters": {
         "text": {"format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s: %(message)s"},
         "json": {
@@ -275,6 +278,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
+        "django_redis.cache": {"filters": ["brief_cache_errors"]},
         # One line per request (method, path, status, duration); REQUEST_LOG=false if the
         # proxy's access log is enough.
         "nejat.request": {"level": "INFO" if env_bool("REQUEST_LOG", True) else "WARNING"},
