@@ -15,6 +15,7 @@ from news import views as news_views
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
+    path(f"{settings.WAGTAILADMIN_PATH}2fa/", include("home.two_factor")),
     path(settings.WAGTAILADMIN_PATH, include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", edition_views.edition_redirect, name="edition_redirect"),

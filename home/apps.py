@@ -6,6 +6,9 @@ class HomeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import purge
+        from home import purge, uploads
 
+        # Publishing purges exactly what changed from the page cache (home/purge.py).
         purge.connect()
+        # Upload limits and GPS stripping on the image model (home/uploads.py).
+        uploads.connect()

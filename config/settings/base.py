@@ -62,11 +62,16 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
 ]
 
 MIDDLEWARE = [
     "home.middleware.HealthCheckMiddleware",
+    "home.security.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "home.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before sessions, locale and auth: a cache hit skips them all (home/page_cache.py).
     "home.page_cache.PageCacheMiddleware",
@@ -78,6 +83,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes requires: it turns a locked-out login into a 429.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -173,7 +180,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
         "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-        "OPTIONS": {"min_length": 10},
+        "OPTIONS": {"min_length": 12},
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
@@ -280,12 +287,39 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 # with 0 behind a proxy every reader has the proxy's address and shares one limit.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
+# Logs go to stdout. LOG_FORMAT=json (the production default) writes one JSON object a
+# line for a log collector; every line carries the request id (home.security).
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text").strip().lower()
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {
+        "request_id": {"()": "home.security.RequestIdFilter"},
+        "brief_cache_errors": {"()": "home.security.BriefCacheErrors"},
+    },
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s: %(message)s"},
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s %(request_id)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": "json" if LOG_FORMAT == "json" else "text",
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        "django_redis.cache": {"filters": ["brief_cache_errors"]},
+        # One line per request (method, path, status, duration); REQUEST_LOG=false if the
+        # proxy's access log is enough.
+        "nejat.request": {"level": "INFO" if env_bool("REQUEST_LOG", True) else "WARNING"},
+    },
 }
 
 # The admin's address is configurable so it is not where every scanner looks first.
@@ -300,3 +334,54 @@ WAGTAILSEARCH_BACKENDS = {
         "SEARCH_CONFIG": os.environ.get("SEARCH_CONFIG", "english"),
     }
 }
+
+# --- Admin sign-in -------------------------------------------------------------------------
+# django-axes locks out an address after AXES_FAILURE_LIMIT failed sign-ins (429) for
+# AXES_COOLOFF_HOURS; `manage.py axes_reset` lifts every lockout. Its backend must be first.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "1"))
+AXES_LOCKOUT_PARAMETERS = ["ip_address"]
+AXES_RESET_ON_SUCCESS = True
+# The reader's address as the rate limits see it: honours TRUSTED_PROXY_COUNT.
+AXES_CLIENT_IP_CALLABLE = "home.ratelimit.client_ip"
+
+# Two-factor authentication (a TOTP app) for staff, off unless WAGTAIL_2FA=true. When on,
+# staff enrol at <admin>/2fa/setup/, and anyone with a confirmed device must enter a code
+# after signing in before any admin page opens (home.two_factor).
+WAGTAIL_2FA_ENABLED = env_bool("WAGTAIL_2FA")
+OTP_TOTP_ISSUER = os.environ.get("WAGTAIL_2FA_ISSUER", "Nejat Society")
+if WAGTAIL_2FA_ENABLED:
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+        "home.two_factor.StaffTwoFactorMiddleware",
+    )
+
+# Staff sessions end after SESSION_COOKIE_AGE seconds (12 hours) or when the browser closes.
+SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(12 * 60 * 60)))
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+
+# Content-Security-Policy (home.security): an origin serving media from a CDN or bucket,
+# and further embed providers whose players may be framed.
+CSP_MEDIA_ORIGIN = os.environ.get("CSP_MEDIA_ORIGIN", "").strip()
+CSP_FRAME_SRC = env_list("CSP_FRAME_SRC")
+CSP_REPORT_URI = os.environ.get("CSP_REPORT_URI", "").strip()
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"
+
+# --- Uploads (home/uploads.py) ---------------------------------------------------------------
+# No SVG: it can carry script. Documents are served through Wagtail's view, which sends
+# Content-Disposition, nosniff and a "default-src 'none'" policy with each file.
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "home.uploads.SafeDocumentForm"

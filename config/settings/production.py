@@ -19,12 +19,37 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
 CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
+LANGUAGE_COOKIE_SECURE = SESSION_COOKIE_SECURE
+# Plain HTTP is only for trying the production settings behind a local proxy: a site that
+# answers any other host name must redirect to HTTPS and send cookies over HTTPS only.
+_LOCAL_HOSTS = {"localhost", "127.0.0.1", "[::1]", "::1"}
+if not (SECURE_SSL_REDIRECT and SESSION_COOKIE_SECURE) and not set(ALLOWED_HOSTS) <= _LOCAL_HOSTS:  # noqa: F405
+    raise ImproperlyConfigured(
+        "SECURE_SSL_REDIRECT=false or SECURE_COOKIES=false is only allowed when ALLOWED_HOSTS "
+        "lists local addresses only (a local proxy test)."
+    )
+if SESSION_COOKIE_SECURE:
+    # The __Host- prefix makes browsers refuse these cookies unless they are Secure, for
+    # this exact host and path /, so a sibling subdomain cannot plant or overwrite them.
+    SESSION_COOKIE_NAME = "__Host-sessionid"
+    CSRF_COOKIE_NAME = "__Host-csrftoken"
+# Behind a CDN: the host the reader asked for arrives as X-Forwarded-Host when the CDN
+# rewrites Host to the origin's name.
+USE_X_FORWARDED_HOST = env_bool("USE_X_FORWARDED_HOST")
+CSP_UPGRADE_INSECURE_REQUESTS = SECURE_SSL_REDIRECT
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))  # noqa: F405
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
-SECURE_CONTENT_TYPE_NOSNIFF = True
-SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
-X_FRAME_OPTIONS = "DENY"
 
 if os.environ.get("REDIS_URL"):  # noqa: F405
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
+# JSON log lines by default in production (LOG_FORMAT=text for a terminal).
+if os.environ.get("LOG_FORMAT", "json").strip().lower() == "json":  # noqa: F405
+    LOG_FORMAT = "json"
+    LOGGING["handlers"]["console"]["formatter"] = "json"  # noqa: F405
+
+# Errors are reported to Sentry (or a compatible service) only when SENTRY_DSN is set.
+from home.error_tracking import init_error_tracker  # noqa: E402
+
+ERROR_TRACKER_ENABLED = init_error_tracker()
