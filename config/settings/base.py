@@ -227,6 +227,12 @@ WAGTAILADMIN_RICH_TEXT_EDITORS = {
     }
 }
 WAGTAILMEDIA = {"MEDIA_MODEL": "wagtailmedia.Media"}
+# Pictures offer these formats before the JPEG fallback (home/images.py); a format Pillow
+# cannot encode on this machine is left out with a warning.
+IMAGE_MODERN_FORMATS = env_list("IMAGE_MODERN_FORMATS", "avif,webp")
+WAGTAILIMAGES_AVIF_QUALITY = int(os.environ.get("WAGTAILIMAGES_AVIF_QUALITY", "55"))
+WAGTAILIMAGES_WEBP_QUALITY = int(os.environ.get("WAGTAILIMAGES_WEBP_QUALITY", "75"))
+WAGTAILIMAGES_JPEG_QUALITY = int(os.environ.get("WAGTAILIMAGES_JPEG_QUALITY", "78"))
 
 # Contact form: where submissions are mailed, when email is configured.
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
