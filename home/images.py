@@ -22,10 +22,12 @@ when ``IMAGE_MODERN_FORMATS`` leaves it out, pictures simply offer WebP and JPEG
 import logging
 from dataclasses import dataclass
 from functools import cache
+from urllib.parse import urlsplit
 
 from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models.signals import post_save
 from django.utils.html import format_html, format_html_join
@@ -182,6 +184,12 @@ def picture(image, role_name, *, eager=False, sizes=None, **attrs):
     fallback = [renditions[spec] for spec in groups[FALLBACK_FORMAT]]
     img = fallback[0].img_tag({**attrs, "srcset": _srcset(fallback), "sizes": sizes})
     return format_html("<picture>{}{}</picture>", sources, img)
+
+
+def media_origin():
+    """``scheme://host[:port]`` of the media storage's URLs, or "" when they are relative."""
+    parts = urlsplit(default_storage.url("x"))
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""
 
 
 def poster_url(image):

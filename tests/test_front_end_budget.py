@@ -60,7 +60,7 @@ def test_scripts_never_block_rendering(client, home_page):
         assert re.search(r"\b(defer|async)\b", before + after), f"{src} blocks rendering"
     # No third-party stylesheet or font either: everything that loads is this site's.
     for rel, href in re.findall(r'<link rel="([^"]+)" href="([^"]+)"', html):
-        if rel in ("stylesheet", "preload", "modulepreload", "preconnect"):
+        if rel in ("stylesheet", "preload", "modulepreload"):
             assert href.startswith(settings.STATIC_URL), href
 
 

@@ -180,3 +180,11 @@ def test_no_image_renders_nothing(client, article_index):
     response = client.get(page.url)
     assert response.status_code == 200
     assert pictures_in(response) == []
+
+
+@pytest.mark.django_db
+def test_the_browser_connects_early_to_a_separate_media_origin(client, home_page, settings):
+    assert 'rel="preconnect"' not in client.get("/en/").content.decode()
+    settings.MEDIA_URL = "https://media.example.org/files/"
+    html = client.get("/en/").content.decode()
+    assert '<link rel="preconnect" href="https://media.example.org">' in html

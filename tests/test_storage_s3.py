@@ -61,7 +61,13 @@ def bucket(s3_endpoint, settings):
         listing = client.list_objects_v2(Bucket=name)
         return {item["Key"] for item in listing.get("Contents", [])}
 
-    return {"name": name, "url": f"{s3_endpoint}/{name}/", "keys": keys, "client": client}
+    return {
+        "endpoint": s3_endpoint,
+        "name": name,
+        "url": f"{s3_endpoint}/{name}/",
+        "keys": keys,
+        "client": client,
+    }
 
 
 @pytest.mark.django_db
@@ -97,6 +103,8 @@ def test_page_renditions_are_made_in_the_bucket_and_linked_from_it(
     hero = article.hero_image.get_rendition("fill-480x270|format-jpeg")
     assert f'src="{bucket["url"]}{hero.file.name}"' in html
     assert "/media/" not in html
+    # The browser connects to the bucket while it reads the page.
+    assert f'<link rel="preconnect" href="{bucket["endpoint"]}">' in html
 
 
 @pytest.mark.django_db

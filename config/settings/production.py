@@ -28,3 +28,12 @@ X_FRAME_OPTIONS = "DENY"
 
 if os.environ.get("REDIS_URL"):  # noqa: F405
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
+# Compress HTML, feeds and the sitemap (WhiteNoise already serves static files compressed).
+# Django's GZipMiddleware pads responses against BREACH, and anonymous pages carry no
+# CSRF token. A CDN that compresses on its own makes this redundant, not harmful.
+MIDDLEWARE = [  # noqa: F405
+    *MIDDLEWARE[: MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1],  # noqa: F405
+    "django.middleware.gzip.GZipMiddleware",
+    *MIDDLEWARE[MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1 :],  # noqa: F405
+]
