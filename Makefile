@@ -7,10 +7,11 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+LIGHTHOUSE_PORT ?= 8123
 HOST ?= 127.0.0.1
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: install run serve demo test lint format messages clean bench load
+.PHONY: install run serve demo test lint format messages clean bench load lighthouse
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -51,6 +52,10 @@ lint: install
 format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+# Lighthouse (mobile) on the demo served as in production; needs npm and Chromium. Not CI.
+lighthouse: install
+	PORT=$(LIGHTHOUSE_PORT) bash scripts/lighthouse.sh
 
 clean:
 	rm -rf $(VENV) staticfiles .test-media

@@ -6,9 +6,11 @@ class HomeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from home import purge, uploads
+        from home import images, purge, uploads
 
         # Publishing purges exactly what changed from the page cache (home/purge.py).
         purge.connect()
         # Upload limits and GPS stripping on the image model (home/uploads.py).
         uploads.connect()
+        # Renditions are made when a page is published, not on a visitor's request.
+        images.connect_signals()

@@ -10,11 +10,11 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.embeds import cached_embed
+from home.images import listing_specs
 from home.models import SitePage
 from home.pagination import paginate
 from home.querysets import EditionPageQuerySet, newest_per_section
 
-LISTING_IMAGE_FILTERS = ("fill-480x360", "fill-160x90")
 ITEMS_PER_PAGE = 12
 
 
@@ -72,7 +72,7 @@ class MediaSectionPage(SitePage):
 
 class MediaItemQuerySet(EditionPageQuerySet):
     def listed(self, locale):
-        images = get_image_model().objects.prefetch_renditions(*LISTING_IMAGE_FILTERS)
+        images = get_image_model().objects.prefetch_renditions(*listing_specs("media"))
         return (
             self.in_edition(locale)
             .prefetch_related(Prefetch("image", queryset=images))
@@ -156,7 +156,7 @@ class GalleryPage(MediaItemPage):
         verbose_name = _("photo gallery")
 
     def photos(self):
-        images = get_image_model().objects.prefetch_renditions("max-1600x1200", "fill-240x180")
+        images = get_image_model().objects.prefetch_renditions(*listing_specs("gallery"))
         return self.gallery_images.prefetch_related(Prefetch("image", queryset=images))
 
 

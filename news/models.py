@@ -23,12 +23,12 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from editions.formatting import format_month, localize_digits
 from home.blocks import BodyBlock
+from home.images import listing_specs
 from home.models import SitePage
 from home.pagination import paginate
 from home.querysets import EditionPageQuerySet
 from news.feeds import ArticleFeed, AtomArticleFeed
 
-LISTING_IMAGE_FILTERS = ("fill-720x405", "fill-160x90")
 # Archives by date cover the years a newsroom can have published in.
 MIN_YEAR, MAX_YEAR = 1900, 2100
 
@@ -97,7 +97,7 @@ class ArticlePageQuerySet(EditionPageQuerySet):
         """An edition's articles, newest first, with everything a listing shows in a fixed
         number of queries whatever the number of articles (the number of approved comments
         included, as ``approved_comment_count``)."""
-        images = get_image_model().objects.prefetch_renditions(*LISTING_IMAGE_FILTERS)
+        images = get_image_model().objects.prefetch_renditions(*listing_specs("article"))
         return (
             self.in_edition(locale)
             .with_comment_counts()

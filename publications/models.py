@@ -10,11 +10,11 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import BodyBlock
+from home.images import listing_specs
 from home.models import SitePage
 from home.pagination import paginate
 from home.querysets import EditionPageQuerySet, newest_per_section, public_pages
 
-LISTING_IMAGE_FILTERS = ("fill-300x420", "fill-120x168")
 ITEMS_PER_PAGE = 12
 
 
@@ -92,7 +92,7 @@ class PeriodicalSeriesPage(PublicationListingMixin, SitePage):
 
 class PublicationQuerySet(EditionPageQuerySet):
     def listed(self, locale):
-        images = get_image_model().objects.prefetch_renditions(*LISTING_IMAGE_FILTERS)
+        images = get_image_model().objects.prefetch_renditions(*listing_specs("publication"))
         return (
             self.in_edition(locale)
             .select_related("document")

@@ -239,6 +239,34 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
+# Media files (uploads and their renditions) on S3 or an S3-compatible store (MinIO, Ceph,
+# R2, Spaces) when a bucket is named, so app servers keep no state; otherwise MEDIA_ROOT.
+# Credentials come from boto3's usual sources (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY,
+# an instance role). See "Scaling out" in the README.
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "addressing_style": os.environ.get("AWS_S3_ADDRESSING_STYLE") or None,
+            # A CDN (or public bucket domain) that serves the bucket, e.g. media.example.org.
+            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+            "location": os.environ.get("AWS_LOCATION", ""),
+            # Image URLs are written into cached pages: never signed URLs that expire.
+            "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH", False),
+            "file_overwrite": False,
+            # Every upload and rendition has a name of its own: caches may keep them.
+            "object_parameters": {
+                "CacheControl": os.environ.get("MEDIA_CACHE_CONTROL", "public, max-age=2592000")
+            },
+        },
+    }
+    # Documents go through Wagtail's view, which checks collection privacy, not a bucket URL.
+    WAGTAILDOCS_SERVE_METHOD = os.environ.get("WAGTAILDOCS_SERVE_METHOD", "serve_view")
+
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Wagtail
@@ -271,6 +299,12 @@ WAGTAILADMIN_RICH_TEXT_EDITORS = {
     }
 }
 WAGTAILMEDIA = {"MEDIA_MODEL": "wagtailmedia.Media"}
+# Pictures offer these formats before the JPEG fallback (home/images.py); a format Pillow
+# cannot encode on this machine is left out with a warning.
+IMAGE_MODERN_FORMATS = env_list("IMAGE_MODERN_FORMATS", "avif,webp")
+WAGTAILIMAGES_AVIF_QUALITY = int(os.environ.get("WAGTAILIMAGES_AVIF_QUALITY", "55"))
+WAGTAILIMAGES_WEBP_QUALITY = int(os.environ.get("WAGTAILIMAGES_WEBP_QUALITY", "75"))
+WAGTAILIMAGES_JPEG_QUALITY = int(os.environ.get("WAGTAILIMAGES_JPEG_QUALITY", "78"))
 
 # Contact form: where submissions are mailed, when email is configured.
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")

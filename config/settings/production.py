@@ -53,3 +53,12 @@ if os.environ.get("LOG_FORMAT", "json").strip().lower() == "json":  # noqa: F405
 from home.error_tracking import init_error_tracker  # noqa: E402
 
 ERROR_TRACKER_ENABLED = init_error_tracker()
+
+# Compress HTML, feeds and the sitemap (WhiteNoise already serves static files compressed).
+# Django's GZipMiddleware pads responses against BREACH, and anonymous pages carry no
+# CSRF token. A CDN that compresses on its own makes this redundant, not harmful.
+MIDDLEWARE = [  # noqa: F405
+    *MIDDLEWARE[: MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1],  # noqa: F405
+    "django.middleware.gzip.GZipMiddleware",
+    *MIDDLEWARE[MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1 :],  # noqa: F405
+]
