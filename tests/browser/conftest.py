@@ -30,15 +30,6 @@ RTL_EDITIONS = {"ar", "fa"}
 DESKTOP = {"width": 1280, "height": 900}
 MOBILE = {"width": 390, "height": 844}
 
-BROWSER_DIR = Path(__file__).resolve().parent
-
-
-def pytest_collection_modifyitems(config, items):
-    for item in items:
-        if Path(str(item.fspath)).is_relative_to(BROWSER_DIR):
-            item.add_marker(pytest.mark.browser)
-
-
 FAILURE_SCREENSHOTS = Path(os.environ.get("BROWSER_FAILURES_DIR", "/tmp/nejat-browser-failures"))
 _open_contexts = []
 

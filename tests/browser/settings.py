@@ -25,3 +25,11 @@ LOGGING = {
 # sends its own X-Forwarded-For address, as a proxy would, so per-reader rate limits on
 # comments and the contact form apply to each visitor and not to the whole test run.
 TRUSTED_PROXY_COUNT = 1
+
+# SQLite and a threaded server: the admin's autosave and preview write at the same time as
+# the editor's own requests. Take the write lock at the start of each transaction and wait
+# for it, instead of failing with "database is locked".
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"].setdefault("OPTIONS", {}).update(  # noqa: F405
+        {"transaction_mode": "IMMEDIATE", "timeout": 30}
+    )

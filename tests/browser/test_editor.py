@@ -2,10 +2,13 @@
 
 import re
 
+import pytest
 from playwright.sync_api import expect
 
 from tests.browser import admin
 from tests.browser.demo_site import EDITOR
+
+pytestmark = pytest.mark.browser
 
 TITLE = "Volunteers open a reading room for families"
 SLUG = "volunteers-open-a-reading-room-for-families"

@@ -16,6 +16,8 @@ from tests.browser.pages import (
     VIDEO,
 )
 
+pytestmark = pytest.mark.browser
+
 # (edition the visitor starts in, edition they switch to): every edition is a target once.
 SWITCHES = [("en", "ar"), ("en", "fa"), ("en", "sq"), ("fa", "en")]
 
