@@ -11,7 +11,7 @@ LIGHTHOUSE_PORT ?= 8123
 HOST ?= 127.0.0.1
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: install run serve demo test lint format messages clean bench load lighthouse
+.PHONY: install run serve demo test lint format messages clean bench load lighthouse screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,7 +22,14 @@ $(VENV)/.installed: requirements-dev.lock | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -r requirements-dev.lock
 	touch $@
 
-install: $(VENV)/.installed
+# The Nu HTML checker (vnu.jar) for the browser tests, pinned in package-lock.json. Its
+# install script (which would download a Java runtime) is not run: Java comes from apt.
+node_modules/.installed: package.json package-lock.json
+	@if command -v npm >/dev/null; then \
+		npm ci --ignore-scripts --no-audit --no-fund --loglevel=error && touch $@; \
+	else echo "npm not found: the HTML validity test will be skipped (apt-get install npm)"; fi
+
+install: $(VENV)/.installed node_modules/.installed
 
 messages: install
 	$(MANAGE) compilemessages --ignore=.venv -v 0
@@ -43,6 +50,10 @@ test: install messages
 # a Redis outage, two instances seeing one publish (scripts/loadtest.py; needs wrk).
 load: install
 	$(BIN)/python scripts/loadtest.py
+
+# PNGs of the main pages in every edition, desktop and phone, into docs/screenshots/.
+screenshots: install messages
+	$(BIN)/python scripts/screenshots.py
 
 lint: install
 	$(BIN)/ruff check .
