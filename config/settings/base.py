@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "media_pages",
     "publications",
     "editions",
+    "importer",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -76,6 +77,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "importer.middleware.WordPressQueryRedirectMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
