@@ -24,6 +24,7 @@ import io
 from collections import Counter, defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import islice
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -51,6 +52,9 @@ from .wxr import WXRError, WXRReader, parse_wp_date, upload_key, url_path
 
 Kind = ImportedObject.Kind
 SKIPPED_STATUSES = {"trash", "auto-draft", "inherit"}
+# Items are committed in batches (each item still has its own savepoint, so a failing one
+# is rolled back alone): one commit per item would make SQLite wait on the disk each time.
+BATCH_SIZE = 200
 
 
 class ImportRefused(Exception):
@@ -168,7 +172,11 @@ class WordPressImporter:
     ):
         self.path = path
         self.files = FileSource(media_dir, download)
+        # The edition of posts without language data (--locale) …
         self.default_language = default_locale or settings.LANGUAGE_CODE
+        # … and the source edition: originals are English, WordPress's unprefixed
+        # addresses are the English site's.
+        self.source_language = settings.LANGUAGE_CODE
         self.dry_run = dry_run
         self.progress = progress or (lambda label, done, total: None)
         self.report = Report()
@@ -177,6 +185,8 @@ class WordPressImporter:
         self.written_files = []
         self.retry_links = set()  # posts whose links pointed at items imported later
         self.parents = {}  # (model, locale) → page under which new pages go
+        self.snippets = {}  # (kind, wp_id, locale) → Category or Author already fetched
+        self.journal = []  # what the item being imported added to the mapping
 
     # --- entry point --------------------------------------------------------------
 
@@ -274,9 +284,34 @@ class WordPressImporter:
             return None
         languages = {pid: self.language_of(self.items[pid]) for pid in members}
         original = next(
-            (pid for pid in members if languages[pid] == self.default_language), members[0]
+            (pid for pid in members if languages[pid] == self.source_language), members[0]
         )
         return None if original == summary.post_id else self.items[original]
+
+    @staticmethod
+    def in_batches(items):
+        iterator = iter(items)
+        while True:
+            with transaction.atomic():
+                batch = list(islice(iterator, BATCH_SIZE))
+                if not batch:
+                    return
+                yield from batch
+
+    @contextmanager
+    def item_transaction(self):
+        """One item's savepoint. When it rolls back, what this run remembered during the
+        item is forgotten too (a category created for it no longer exists)."""
+        self.journal = []
+        try:
+            with transaction.atomic():
+                yield
+        except Exception:
+            for key in self.journal:
+                self.mapping.pop(key, None)
+                self.snippets.pop(key, None)
+            self.parents.clear()  # in-memory tree data (numchild, slugs) may be stale
+            raise
 
     def import_everything(self):
         self.import_attachments()
@@ -289,24 +324,38 @@ class WordPressImporter:
     # --- mapping --------------------------------------------------------------------
 
     def remember(self, kind, wp_id, locale, label, obj, checksum=""):
-        self.mapping[(kind, wp_id, locale)] = (label, obj.pk)
-        ImportedObject.objects.update_or_create(
-            source=self.source,
-            kind=kind,
-            wp_id=wp_id,
-            locale=locale,
-            defaults={
-                "content_type": self.content_types[label],
-                "object_id": obj.pk,
-                "checksum": checksum,
-            },
-        )
+        key = (kind, wp_id, locale)
+        if self.mapping.get(key) == (label, obj.pk):
+            ImportedObject.objects.filter(
+                source=self.source, kind=kind, wp_id=wp_id, locale=locale
+            ).update(checksum=checksum)
+        else:
+            ImportedObject.objects.update_or_create(
+                source=self.source,
+                kind=kind,
+                wp_id=wp_id,
+                locale=locale,
+                defaults={
+                    "content_type": self.content_types[label],
+                    "object_id": obj.pk,
+                    "checksum": checksum,
+                },
+            )
+            self.journal.append(key)
+        self.mapping[key] = (label, obj.pk)
+        if kind in (Kind.CATEGORY, Kind.AUTHOR):
+            self.snippets[key] = obj
+        if kind not in (Kind.POST, Kind.PAGE):
+            return
         if checksum:
             self.checksums[wp_id] = checksum
         else:
             self.checksums.pop(wp_id, None)
 
     def mapped(self, kind, wp_id, locale=""):
+        # Categories and authors are looked up for every post: kept once fetched.
+        if (kind, wp_id, locale) in self.snippets:
+            return self.snippets[(kind, wp_id, locale)]
         target = self.mapping.get((kind, wp_id, locale))
         if target is None:
             return None
@@ -333,7 +382,7 @@ class WordPressImporter:
         total = sum(1 for s in self.items.values() if s.post_type == "attachment")
         self.captions = {}
         by_upload = {}
-        for done, item in enumerate(self.reader.items({"attachment"}), 1):
+        for done, item in enumerate(self.in_batches(self.reader.items({"attachment"})), 1):
             self.progress("attachments", done, total)
             self.captions[item.post_id] = wp_html.plain_text(item.excerpt, 500)
             key = original_upload_key(item.attachment_url) or item.attachment_url
@@ -343,7 +392,7 @@ class WordPressImporter:
                 self.report.count(label, "-", "shared")
                 continue
             try:
-                with transaction.atomic():
+                with self.item_transaction():
                     result = self.import_attachment(item)
             except Exception as error:  # noqa: BLE001 - reported, the import goes on
                 self.report.skip("attachment", "-", describe(item), first_error(error))
@@ -417,7 +466,7 @@ class WordPressImporter:
         ordered = sorted(originals, key=lambda i: depth_of(i.post_id)) + sorted(
             translations, key=lambda i: depth_of(i.post_id)
         )
-        for done, item in enumerate(ordered, 1):
+        for done, item in enumerate(self.in_batches(ordered), 1):
             self.progress("pages", done, len(ordered))
             self.import_item(item)
 
@@ -425,7 +474,7 @@ class WordPressImporter:
         total = sum(1 for s in self.items.values() if s.post_type == "post")
         done = 0
         for translations in (False, True):
-            for item in self.reader.items({"post"}):
+            for item in self.in_batches(self.reader.items({"post"})):
                 is_translation = self.source_of(self.items[item.post_id]) is not None
                 if is_translation != translations:
                     continue
@@ -444,10 +493,9 @@ class WordPressImporter:
             self.report.skip(kind, language, describe(item), f"status {item.status or 'none'}")
             return
         try:
-            with transaction.atomic():
+            with self.item_transaction():
                 self.import_page(item, summary, language, kind)
         except Exception as error:  # noqa: BLE001 - reported, the import goes on
-            self.parents.clear()  # in-memory tree data may be stale after a rollback
             self.report.skip(kind, language, describe(item), first_error(error))
 
     def import_page(self, item, summary, language, kind):
@@ -514,6 +562,7 @@ class WordPressImporter:
             page.intro = wp_html.plain_text(item.excerpt)
             return
         page.date = item.date
+        page.comments_open = item.comment_status != "closed"
         page.summary = wp_html.plain_text(item.excerpt)
         page.category = self.category_for(item, locale, source_page)
         page.author = self.author_for(item, locale, source_page)
@@ -631,8 +680,8 @@ class WordPressImporter:
         english = None
         if source_page is not None and source_page.category_id:
             english = source_page.category
-        elif language != self.default_language:
-            english = self.mapped(Kind.CATEGORY, term_id, self.default_language)
+        elif language != self.source_language:
+            english = self.mapped(Kind.CATEGORY, term_id, self.source_language)
         if english is not None:
             category = english.get_translation_or_none(locale)
             if category is None:
@@ -665,7 +714,7 @@ class WordPressImporter:
         found = self.mapped(Kind.AUTHOR, wp_author.author_id, language)
         if found is not None:
             return found
-        english = self.mapped(Kind.AUTHOR, wp_author.author_id, self.default_language)
+        english = self.mapped(Kind.AUTHOR, wp_author.author_id, self.source_language)
         if english is None and source_page is not None and source_page.author_id:
             english = source_page.author
         if english is not None and english.locale_id != locale.pk:
@@ -688,7 +737,7 @@ class WordPressImporter:
             return
         ids = set(self.retry_links)
         self.retry_links.clear()
-        for item in self.reader.items({"post", "page"}, ids=ids):
+        for item in self.in_batches(self.reader.items({"post", "page"}, ids=ids)):
             summary = self.items[item.post_id]
             kind = "article" if item.post_type == "post" else "page"
             page = self.mapped(Kind.POST if kind == "article" else Kind.PAGE, item.post_id)
@@ -836,7 +885,7 @@ class WordPressImporter:
                 months.add((language, *summary.year_month))
 
         def prefixed(language, path):
-            return path if language == self.default_language else f"/{language}{path}"
+            return path if language == self.source_language else f"/{language}{path}"
 
         for (taxonomy, slug), languages in used.items():
             term = self.terms.get((taxonomy, slug))

@@ -99,6 +99,7 @@ class Item:
     parent: int = 0
     menu_order: int = 0
     is_sticky: bool = False
+    comment_status: str = ""
     attachment_url: str = ""
     terms: list = field(default_factory=list)  # (domain, nicename, name)
     meta: dict = field(default_factory=dict)
@@ -166,6 +167,7 @@ class Item:
             self.status,
             str(self.parent),
             str(self.is_sticky),
+            self.comment_status,
             self.attachment_url,
             self.creator,
             repr(sorted(self.terms)),
@@ -333,6 +335,7 @@ class WXRReader:
             parent=_int(values.get("wp:post_parent")),
             menu_order=_int(values.get("wp:menu_order")),
             is_sticky=values.get("wp:is_sticky", "0") == "1",
+            comment_status=values.get("wp:comment_status", ""),
             attachment_url=values.get("wp:attachment_url", ""),
             terms=terms,
             meta=meta,

@@ -118,6 +118,7 @@ def test_article_fields_come_from_the_post(imported):
     assert set(page.tags.names()) == {"Ashraf", "Families", "Iraq"}
     assert page.author.name == "Nejat Editor"
     assert article("un-envoy-visits-baghdad").author.name == "Roy Gutman"
+    assert page.comments_open and not article("un-envoy-visits-baghdad").comments_open
     assert page.hero_image.title == "Camp Ashraf residents"
     assert page.hero_image.description == "Families at the gate"
     assert page.hero_caption == "Families waiting at the gate of Camp Ashraf"
@@ -397,7 +398,8 @@ def test_posts_without_language_data_go_to_the_given_edition(editions, tmp_path)
     output = run_import(WPML, "--locale", "sq")
     assert article("un-statement", "sq").title == "UN statement"
     assert not ArticlePage.objects.filter(slug="un-statement", locale__language_code="en")
-    assert "article      sq       created          1" in output
+    # The Albanian translation, and the post without language data.
+    assert "article      sq       created          2" in output
 
 
 # --- the converter never crashes ---------------------------------------------------------

@@ -1,5 +1,6 @@
 """``python manage.py import_wordpress EXPORT.xml``: bring a WordPress site over."""
 
+import resource
 import sys
 import time
 
@@ -77,7 +78,10 @@ class Command(BaseCommand):
 
     def print_summary(self, report, seconds, dry_run):
         write = self.stdout.write
-        write(("DRY RUN: nothing was written. " if dry_run else "") + f"Done in {seconds:.1f} s.")
+        # Linux reports the peak resident memory in kilobytes.
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        prefix = "DRY RUN: nothing was written. " if dry_run else ""
+        write(f"{prefix}Done in {seconds:.1f} s, peak memory {peak:.0f} MB.")
         write("")
         rows = sorted(report.counts.items())
         if rows:
