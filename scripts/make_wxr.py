@@ -182,52 +182,26 @@ def write_export(path, posts, attachments=0, media_dir=None, seed=1):
             tags = rng.sample(WORDS, 2)
             author = rng.choice(["nejat", "rgutman"])
             # About a third of the posts are translations of a recent English post.
+            language, group = "en", None
             if english and rng.random() < 0.33:
-                original_id, group, used = rng.choice(english[-50:])
+                _original_id, original_group, used = rng.choice(english[-50:])
                 free = [code for code in LANGUAGES if code not in used]
                 if free:
-                    language = free[0]
+                    language, group = free[0], original_group
                     used.add(language)
-                    title = f"{language.upper()} {sentence(rng, 6)}"
-                    body = block_body(rng, post_id)
-                    out.write(
-                        item(
-                            post_id,
-                            title,
-                            f"post-{post_id}",
-                            date,
-                            body,
-                            language,
-                            group,
-                            category,
-                            tags,
-                            author,
-                        )
-                    )
-                    continue
-            group = f"pll_{post_id:08x}"
-            english.append((post_id, group, set()))
-            title = sentence(rng, 7).rstrip(".")
-            body = (
-                classic_body(rng, post_id, attachment_ids)
-                if post_id % 2
-                else block_body(rng, post_id)
-            )
-            out.write(
-                item(
-                    post_id,
-                    title,
-                    f"post-{post_id}",
-                    date,
-                    body,
-                    "en",
-                    group,
-                    category,
-                    tags,
-                    author,
-                    sticky=int(post_id <= 3),
-                )
-            )
+            if group is None:
+                group = f"pll_{post_id:08x}"
+                english.append((post_id, group, set()))
+                title = sentence(rng, 7).rstrip(".")
+                classic = post_id % 2
+                body = classic_body(rng, post_id, attachment_ids) if classic else None
+            else:
+                title = f"{language.upper()} {sentence(rng, 6)}"
+                body = None
+            body = body or block_body(rng, post_id)
+            sticky = int(post_id <= 3 and language == "en")
+            fields = (post_id, title, f"post-{post_id}", date, body, language, group)
+            out.write(item(*fields, category, tags, author, sticky=sticky))
         out.write("</channel>\n</rss>\n")
 
 
