@@ -20,6 +20,7 @@ it is edited directly in its edition (wagtail-localize's string editor is not at
 it, so a later "sync" from English does not overwrite the imported text).
 """
 
+import hashlib
 import io
 from collections import Counter, defaultdict
 from contextlib import contextmanager
@@ -669,7 +670,8 @@ class WordPressImporter:
         primary = self.primary_category(item) or ("uncategorized", "Uncategorized")
         slug, name = primary
         term = self.terms.get(("category", slug))
-        term_id = term.term_id if term else -abs(hash(slug)) % 10**9
+        # A category missing from the export's term list gets a stable negative id.
+        term_id = term.term_id if term else -int(hashlib.sha1(slug.encode()).hexdigest()[:8], 16)
         language = locale.language_code
         found = self.mapped(Kind.CATEGORY, term_id, language)
         if found is not None:
