@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "media_pages",
     "publications",
     "editions",
+    "importer",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -83,6 +84,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "importer.middleware.WordPressQueryRedirectMiddleware",
     # Last, as django-axes requires: it turns a locked-out login into a 429.
     "axes.middleware.AxesMiddleware",
 ]
