@@ -28,3 +28,11 @@ X_FRAME_OPTIONS = "DENY"
 
 if os.environ.get("REDIS_URL"):  # noqa: F405
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
+# Each gunicorn worker's local-memory cache could not be purged by the others on publish:
+# without Redis the page cache stays off, unless PAGE_CACHE=on says otherwise (one worker).
+if not os.environ.get("REDIS_URL") and not os.environ.get("PAGE_CACHE"):  # noqa: F405
+    PAGE_CACHE_ENABLED = False
+    CACHES["template_fragments"] = {  # noqa: F405
+        "BACKEND": "django.core.cache.backends.dummy.DummyCache"
+    }
