@@ -135,7 +135,7 @@ else:
     }
 
 # The anonymous page cache (home/page_cache.py, purged precisely by home/purge.py).
-# PAGE_CACHE=off renders every page afresh; the headers still tell CDNs what they may keep.
+# PAGE_CACHE=off renders every request afresh (and sends no CDN caching headers).
 PAGE_CACHE_ENABLED = os.environ.get("PAGE_CACHE", "on").strip().lower() not in {
     "off",
     "0",
