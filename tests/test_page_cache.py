@@ -42,10 +42,15 @@ from tests.reader_forms import post_comment, send_contact_message
 EDITIONS = ("en", "ar", "fa", "sq")
 
 
+# As in production: pages and the header and footer fragments cached in the default cache.
+CACHED = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+
 @pytest.fixture(autouse=True)
 def page_cache_on(settings):
     """The test settings switch the page cache off for the rest of the suite."""
     settings.PAGE_CACHE_ENABLED = True
+    settings.CACHES = CACHED
 
 
 def hit(response):
@@ -239,6 +244,20 @@ def test_making_a_page_private_purges_it_at_once(client, article):
         assert 'name="password"' in response.content.decode()
 
 
+@pytest.mark.django_db
+def test_menu_fragments_are_shared_and_purged_with_the_menu(client, home_page, site_settings):
+    about = StandardPageFactory(parent=home_page, title="About us", show_in_menus=True)
+    contact = ContactPageFactory(parent=home_page, show_in_menus=True)
+    assert "About us" in client.get(contact.url).content.decode()
+    about.title = "Who we are"
+    about.save_revision().publish()
+    response = client.get(contact.url)
+    assert response["X-Cache"] == "MISS"
+    html = response.content.decode()
+    assert "Who we are" in html
+    assert "About us" not in html
+
+
 # --- Reader forms on cached pages ----------------------------------------------------------
 
 
@@ -425,7 +444,7 @@ class RecordingBackend(BaseBackend):
         self.purged.append(url)
 
 
-@override_settings(PAGE_CACHE_ENABLED=True)
+@override_settings(PAGE_CACHE_ENABLED=True, CACHES=CACHED)
 class PurgeTests(TestCase):
     """Publishing, unpublishing, moving or deleting a page makes stale exactly what shows
     it: the page (and its translations' language switchers), the listings, archives, feeds,

@@ -144,13 +144,16 @@ else:
     }
 
 # The anonymous page cache (home/page_cache.py, purged precisely by home/purge.py).
-# PAGE_CACHE=off renders every page afresh; the headers still tell CDNs what they may keep.
+# PAGE_CACHE=off renders every request afresh (and sends no CDN caching headers).
 PAGE_CACHE_ENABLED = os.environ.get("PAGE_CACHE", "on").strip().lower() not in {
     "off",
     "0",
     "false",
     "no",
 }
+# The header and footer fragments ({% cache %} in home/includes) are cached with the pages.
+if not PAGE_CACHE_ENABLED:
+    CACHES["template_fragments"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
 # How long a page is kept (here, and by a CDN: s-maxage); publishing purges it sooner.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 # Search results change with every publication and are rarely asked for twice.

@@ -62,3 +62,11 @@ MIDDLEWARE = [  # noqa: F405
     "django.middleware.gzip.GZipMiddleware",
     *MIDDLEWARE[MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1 :],  # noqa: F405
 ]
+
+# Each gunicorn worker's local-memory cache could not be purged by the others on publish:
+# without Redis the page cache stays off, unless PAGE_CACHE=on says otherwise (one worker).
+if not os.environ.get("REDIS_URL") and not os.environ.get("PAGE_CACHE"):  # noqa: F405
+    PAGE_CACHE_ENABLED = False
+    CACHES["template_fragments"] = {  # noqa: F405
+        "BACKEND": "django.core.cache.backends.dummy.DummyCache"
+    }

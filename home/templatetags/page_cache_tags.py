@@ -1,6 +1,7 @@
 """Template tags telling the page cache what a rendered page depends on."""
 
 from django import template
+from django.conf import settings
 from django.utils import translation
 from wagtail.models import Page
 
@@ -25,6 +26,8 @@ def chrome_fragment_key(context, part):
 
     The header marks two menu levels: pages deeper than that share the fragment of their
     section. The footer marks only the first level."""
+    if not settings.PAGE_CACHE_ENABLED:
+        return ""  # fragments are not cached either (see config/settings/base.py)
     request = context.get("request")
     edition = translation.get_language() or ""
     host = request.get_host() if request is not None else ""
@@ -32,7 +35,11 @@ def chrome_fragment_key(context, part):
     position = ""
     if isinstance(page, Page):
         levels = 4 if part == "header" else 3  # home is at depth 2, its menu below it
-        position = page.path if page.depth <= levels else page.path[: levels * Page.steplen]
-        if part == "footer" and page.depth > levels:
-            position = ""
+        # A page that is not a menu item only marks its ancestors: it shares the fragment
+        # with its siblings (">"); a menu item (or the home) is marked itself ("=").
+        own = page.show_in_menus or page.depth <= 2
+        cut = min(levels if own else page.depth - 1, levels, page.depth)
+        position = page.path[: cut * Page.steplen] + ("=" if cut == page.depth else ">")
+        if part == "footer" and not (own and page.depth == levels):
+            position = ""  # the footer marks only the current first-level item
     return f"{host}|{edition}|{chrome_version(edition)}|{position}"
