@@ -243,7 +243,11 @@ def server_errors_logged(workdir, name):
                 record = json.loads(line)
             except ValueError:
                 continue
-            if record.get("logger") == "django.request" and record.get("level") == "ERROR":
+            if (
+                record.get("logger") == "django.request"
+                and record.get("level") == "ERROR"
+                and not str(record.get("message", "")).endswith("/readyz")  # the outage check
+            ):
                 found.append(f"{name} logged a server error: {record.get('message')}")
     server_log = workdir / f"{name}.log"
     if server_log.exists() and re.search(r"WORKER TIMEOUT|Traceback", server_log.read_text()):

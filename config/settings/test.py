@@ -11,3 +11,6 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Tests must never reach the network: with no oEmbed finder, an embed that is not already
 # cached fails fast (tests create Embed rows to stand in for a provider).
 WAGTAILEMBEDS_FINDERS = []
+# Wagtail's test helpers sign in with client.login(), which gives django-axes no request;
+# tests/test_admin_security.py turns the lockout on where it is under test.
+AXES_ENABLED = False
