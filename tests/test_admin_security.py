@@ -18,6 +18,12 @@ ROOT = Path(__file__).resolve().parent.parent
 PASSWORD = "correct-horse-battery-staple"
 
 
+@pytest.fixture(autouse=True)
+def lockout_enabled(settings):
+    """As in production (the test settings switch django-axes off for client.login)."""
+    settings.AXES_ENABLED = True
+
+
 @pytest.fixture
 def editor(django_user_model):
     return django_user_model.objects.create_user(
