@@ -6,7 +6,8 @@ class HomeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        # Upload limits and GPS stripping on the image model (home/uploads.py).
-        from home import uploads
+        from . import purge, uploads
 
+        purge.connect()
+        # Upload limits and GPS stripping on the image model (home/uploads.py).
         uploads.connect()

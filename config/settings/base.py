@@ -73,6 +73,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "home.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions, locale and auth: a cache hit skips them all (home/page_cache.py).
+    "home.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -138,6 +140,44 @@ else:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     }
+
+# The anonymous page cache (home/page_cache.py, purged precisely by home/purge.py).
+# PAGE_CACHE=off renders every request afresh (and sends no CDN caching headers).
+PAGE_CACHE_ENABLED = os.environ.get("PAGE_CACHE", "on").strip().lower() not in {
+    "off",
+    "0",
+    "false",
+    "no",
+}
+# The header and footer fragments ({% cache %} in home/includes) are cached with the pages.
+if not PAGE_CACHE_ENABLED:
+    CACHES["template_fragments"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+# How long a page is kept (here, and by a CDN: s-maxage); publishing purges it sooner.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+# Search results change with every publication and are rarely asked for twice.
+PAGE_CACHE_SEARCH_SECONDS = min(60, PAGE_CACHE_SECONDS)
+# A CDN may serve an expired page this long while it fetches a fresh one.
+PAGE_CACHE_STALE_SECONDS = int(os.environ.get("PAGE_CACHE_STALE_SECONDS", "60"))
+
+# CDN purging (wagtail.contrib.frontend_cache) when a CDN is configured: FRONTEND_CACHE_URL
+# for a cache that accepts HTTP PURGE requests (Varnish, nginx), CLOUDFLARE_ZONE_ID with
+# CLOUDFLARE_API_TOKEN for Cloudflare. home/purge.py sends it the addresses that changed.
+WAGTAILFRONTENDCACHE = {}
+if os.environ.get("FRONTEND_CACHE_URL"):
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": os.environ["FRONTEND_CACHE_URL"],
+    }
+if os.environ.get("CLOUDFLARE_ZONE_ID") and os.environ.get("CLOUDFLARE_API_TOKEN"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": os.environ["CLOUDFLARE_ZONE_ID"],
+        "BEARER_TOKEN": os.environ["CLOUDFLARE_API_TOKEN"],
+    }
+
+# Our addresses already carry their edition: do not let frontend_cache copy each purge to
+# every language (that would purge the editions a change does not touch).
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -53,3 +53,11 @@ if os.environ.get("LOG_FORMAT", "json").strip().lower() == "json":  # noqa: F405
 from home.error_tracking import init_error_tracker  # noqa: E402
 
 ERROR_TRACKER_ENABLED = init_error_tracker()
+
+# Each gunicorn worker's local-memory cache could not be purged by the others on publish:
+# without Redis the page cache stays off, unless PAGE_CACHE=on says otherwise (one worker).
+if not os.environ.get("REDIS_URL") and not os.environ.get("PAGE_CACHE"):  # noqa: F405
+    PAGE_CACHE_ENABLED = False
+    CACHES["template_fragments"] = {  # noqa: F405
+        "BACKEND": "django.core.cache.backends.dummy.DummyCache"
+    }

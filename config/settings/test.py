@@ -14,3 +14,8 @@ WAGTAILEMBEDS_FINDERS = []
 # Wagtail's test helpers sign in with client.login(), which gives django-axes no request;
 # tests/test_admin_security.py turns the lockout on where it is under test.
 AXES_ENABLED = False
+
+# Tests render pages afresh (many inspect response.context or count queries on a second
+# request); tests/test_page_cache.py switches the page cache on where it is under test.
+PAGE_CACHE_ENABLED = False
+CACHES["template_fragments"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
