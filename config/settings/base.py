@@ -378,7 +378,9 @@ WAGTAILSEARCH_BACKENDS = {
 # django-axes locks out an address after AXES_FAILURE_LIMIT failed sign-ins (429) for
 # AXES_COOLOFF_HOURS; `manage.py axes_reset` lifts every lockout. Its backend must be first.
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    # AxesBackend rather than AxesStandaloneBackend: it can also load a signed-in user,
+    # which Django's and Wagtail's test helpers expect of the first backend.
+    "axes.backends.AxesBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
