@@ -121,9 +121,13 @@ class SecurityHeadersMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if "Content-Security-Policy" not in response:
-            policy = admin_policy() if is_admin_path(request.path) else public_policy()
-            response["Content-Security-Policy"] = policy
+        if is_admin_path(request.path):
+            # Always the admin's own policy: a page preview is rendered through the whole
+            # middleware chain for the page's public URL and arrives here carrying the
+            # public policy, whose frame-ancestors 'none' would blank the preview panel.
+            response["Content-Security-Policy"] = admin_policy()
+        elif "Content-Security-Policy" not in response:
+            response["Content-Security-Policy"] = public_policy()
         response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         return response
 

@@ -206,6 +206,17 @@ class EveryPageTypeWorksTests(WagtailPageTestCase):
             with self.subTest(page=type(page).__name__):
                 self.assertPageIsPreviewable(page, post_data=self.edit_form_data(page))
 
+    def test_preview_can_be_shown_in_the_editors_preview_panel(self):
+        # The preview is rendered for the page's public URL, whose policy forbids framing;
+        # the admin response must carry the admin's policy or the panel stays blank.
+        page = self.pages[0]
+        url = reverse("wagtailadmin_pages:preview_on_edit", args=[page.id])
+        self.client.post(url, self.edit_form_data(page))
+        response = self.client.get(url)
+        assert response.status_code == 200
+        assert "frame-ancestors 'self'" in response["Content-Security-Policy"]
+        assert response["X-Frame-Options"] == "SAMEORIGIN"
+
     def test_served_under_the_english_prefix(self):
         for page in self.pages:
             with self.subTest(page=type(page).__name__):
