@@ -138,6 +138,14 @@ if REDIS_URL:
     }
     DJANGO_REDIS_IGNORE_EXCEPTIONS = True
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+    # Rendition look-ups stay in each worker's memory: a page asks for dozens of them, and
+    # Wagtail's look-up fails (AttributeError, a 500) when Redis drops out mid-request.
+    # Their cache keys include the focal point, so a changed image never finds a stale one.
+    CACHES["renditions"] = {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "TIMEOUT": 3600,
+        "OPTIONS": {"MAX_ENTRIES": 20000},
+    }
 else:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
