@@ -72,7 +72,7 @@ QUERY_BUDGET = 10
 SERVER_ENV = {
     "DJANGO_SETTINGS_MODULE": "config.settings.production",
     "SECRET_KEY": "benchmark-only-secret-key-not-for-production-use-0123456789",
-    "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
+    "ALLOWED_HOSTS": "127.0.0.1,localhost",
     "SECURE_SSL_REDIRECT": "false",
     "SECURE_COOKIES": "false",
     "DATABASE_URL": DATABASE_URL,
