@@ -1,14 +1,16 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.urls import serve_pattern
 
 from editions import views as edition_views
 from editions.sitemaps import EditionsSitemap
+from home import routing
 from home import search as search_views
 from home import views as home_views
 from news import views as news_views
@@ -34,6 +36,8 @@ urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("comments/<int:page_id>/post/", news_views.post_comment_view, name="post_comment"),
     path("contact/<int:page_id>/send/", home_views.send_contact_message, name="send_contact"),
+    # Wagtail's page view with faster routing (home/routing.py); Wagtail's other views follow.
+    re_path(serve_pattern, routing.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

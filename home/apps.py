@@ -6,10 +6,12 @@ class HomeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from home import images, purge, uploads
+        from home import images, purge, routing, uploads
 
         # Publishing purges exactly what changed from the page cache (home/purge.py).
         purge.connect()
+        # Cached sites, edition roots and restricted pages follow changes (home/routing.py).
+        routing.connect()
         # Upload limits and GPS stripping on the image model (home/uploads.py).
         uploads.connect()
         # Renditions are made when a page is published, not on a visitor's request.

@@ -29,6 +29,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.storage import default_storage
 from django.db import transaction
+from django.db.models import Prefetch, prefetch_related_objects
 from django.db.models.signals import post_save
 from django.utils.html import format_html, format_html_join
 from django_tasks import task
@@ -137,9 +138,52 @@ def rendition_specs(*role_names):
     return tuple(specs)
 
 
+@cache
+def rendition_filter(spec):
+    """The ``Filter`` for a spec, parsed once per process: Wagtail parses a spec given as a
+    string on every call (its operations and their arguments), which costs more than
+    finding the rendition."""
+    return Filter(spec=spec)
+
+
+def rendition_filters(specs):
+    return [rendition_filter(spec) for spec in specs]
+
+
 def listing_specs(kind):
     """The rendition specs a listing of ``kind`` (see ``LISTING_ROLES``) prefetches."""
     return rendition_specs(*LISTING_ROLES[kind])
+
+
+def prefetch_listing_renditions(listings):
+    """Fetch, in one query, the renditions of several listings' images:
+    ``listings`` is ``[(items, image field, listing kind), …]`` (items from querysets made
+    with ``renditions=False``). For a page showing several short lists (the home page)."""
+    images, specs = [], {}
+    for items, field, kind in listings:
+        specs.update(dict.fromkeys(listing_specs(kind)))
+        images += [getattr(item, field) for item in items if getattr(item, field + "_id")]
+    if images:
+        renditions = get_image_model().get_rendition_model().objects.filter(filter_spec__in=specs)
+        prefetch_related_objects(
+            images, Prefetch("renditions", queryset=renditions, to_attr="prefetched_renditions")
+        )
+
+
+def with_renditions(queryset, field, kind, renditions=True):
+    """``queryset`` with each item's image (the foreign key ``field``) joined in, and the
+    image's renditions for a listing of ``kind`` in one more query: two queries for a page
+    of cards, whatever their number. (Wagtail's ``prefetch_renditions()`` takes one query
+    for the images and another for their renditions.) ``renditions=False``: the image only,
+    its renditions to be fetched with other lists' (``prefetch_listing_renditions``)."""
+    if not renditions:
+        return queryset.select_related(field)
+    renditions = (
+        get_image_model().get_rendition_model().objects.filter(filter_spec__in=listing_specs(kind))
+    )
+    return queryset.select_related(field).prefetch_related(
+        Prefetch(f"{field}__renditions", queryset=renditions, to_attr="prefetched_renditions")
+    )
 
 
 # --- Markup -----------------------------------------------------------------------------
@@ -166,11 +210,11 @@ def picture(image, role_name, *, eager=False, sizes=None, **attrs):
         attrs.setdefault("decoding", "async")
     if image.is_svg() or not role.picture:
         # An SVG scales by itself; single renditions are used as they are.
-        return get_rendition_or_not_found(image, role.resizes[-1]).img_tag(attrs)
+        return get_rendition_or_not_found(image, rendition_filter(role.resizes[-1])).img_tag(attrs)
 
     groups = role_specs(role_name)
     # A missing original file gives a broken image, not a broken page.
-    renditions = get_renditions_or_not_found(image, rendition_specs(role_name))
+    renditions = get_renditions_or_not_found(image, rendition_filters(rendition_specs(role_name)))
     sizes = sizes or role.sizes
     sources = format_html_join(
         "",
@@ -194,7 +238,7 @@ def media_origin():
 
 def poster_url(image):
     """A video's poster frame (the ``poster`` attribute takes one URL)."""
-    return get_rendition_or_not_found(image, ROLES["poster"].resizes[0]).url
+    return get_rendition_or_not_found(image, rendition_filter(ROLES["poster"].resizes[0])).url
 
 
 # --- Renditions made ahead of a visitor's request ----------------------------------------

@@ -8,6 +8,7 @@ from django import forms
 from django.core.cache import cache
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
+from django.db.models import OuterRef, Subquery
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils import timezone, translation
@@ -23,7 +24,7 @@ from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Orderable, Page, PageViewRestriction, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
@@ -32,6 +33,7 @@ from editions.search_text import fold, has_arabic_script
 
 from .antispam import AntiSpamFormMixin, ReaderTextField
 from .blocks import BodyBlock
+from .images import prefetch_listing_renditions
 from .ratelimit import RateLimit, sender_fingerprint
 
 logger = logging.getLogger(__name__)
@@ -52,6 +54,19 @@ class SitePage(Page):
 
     class Meta:
         abstract = True
+
+    @classmethod
+    def objects_for_serving(cls):
+        """Where a page of this type is fetched from when it answers a request (see
+        home.routing): a type adds what every request for it shows, to come in the same
+        query."""
+        return cls._default_manager.select_related("locale")
+
+    def get_view_restrictions(self):
+        # home.routing has already checked the (cached) list of restricted pages.
+        if getattr(self, "_known_unrestricted", False):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     def folded_text(self):
         """The page's Arabic-script text with letter variants folded (see
@@ -130,39 +145,50 @@ class HomePage(SitePage):
 
         context = super().get_context(request, *args, **kwargs)
         # One query for the newest articles: they top up the editors' picks and fill
-        # "Latest articles" (six more).
-        newest = list(ArticlePage.objects.listed(self.locale_id)[: self.featured_count + 6])
-        featured = self.featured_articles(newest)
+        # "Latest articles" (six more). The four lists' pictures come in one more query.
+        newest = list(
+            ArticlePage.objects.listed(self.locale_id, renditions=False)[: self.featured_count + 6]
+        )
+        featured = self.featured_articles(newest, renditions=False)
         featured_ids = {article.pk for article in featured}
+        media = list(MediaItemPage.objects.listed(self.locale_id, renditions=False)[:4])
+        publications = list(PublicationPage.objects.listed(self.locale_id, renditions=False)[:4])
+        prefetch_listing_renditions(
+            [
+                (newest + featured, "hero_image", "article"),
+                (media, "image", "media"),
+                (publications, "cover", "publication"),
+            ]
+        )
         context["featured_articles"] = featured
         context["latest_articles"] = [a for a in newest if a.pk not in featured_ids][:6]
-        context["latest_media"] = MediaItemPage.objects.listed(self.locale)[:4]
-        context["latest_publications"] = PublicationPage.objects.listed(self.locale)[:4]
+        context["latest_media"] = media
+        context["latest_publications"] = publications
         return context
 
-    def featured_articles(self, newest=None):
+    def featured_articles(self, newest=None, renditions=True):
         """Editors' picks (in this edition), topped up with the newest articles (``newest``:
         the edition's newest articles, if already fetched)."""
         from news.models import ArticlePage
 
-        # Picks are chosen on the English page and synchronised to translations, so each
-        # edition shows its own translation of a pick, and skips picks it does not have.
-        chosen_keys = [
-            link.article.translation_key
-            for link in self.featured_article_links.select_related("article")
-            if link.article_id
-        ]
-        chosen = {
-            article.translation_key: article
-            for article in ArticlePage.objects.listed(self.locale).filter(
-                translation_key__in=chosen_keys
-            )
-        }
-        featured = [chosen[key] for key in chosen_keys if key in chosen][: self.featured_count]
+        # Picks are chosen on the English page and synchronised to translations, each
+        # pointing at the English article, so each edition shows its own translation of a
+        # pick, in the editors' order, and skips picks it does not have.
+        pick_order = HomePageFeaturedArticle.objects.filter(
+            page=self, article__translation_key=OuterRef("translation_key")
+        ).values("sort_order")[:1]
+        featured = list(
+            ArticlePage.objects.listed(self.locale_id, renditions=renditions)
+            .annotate(pick_order=Subquery(pick_order))
+            .filter(pick_order__isnull=False)
+            .order_by("pick_order")[: self.featured_count]
+        )
         missing = self.featured_count - len(featured)
         if missing > 0:
             if newest is None:
-                newest = ArticlePage.objects.listed(self.locale_id)[: self.featured_count * 2]
+                newest = ArticlePage.objects.listed(self.locale_id, renditions=renditions)[
+                    : self.featured_count * 2
+                ]
             chosen_ids = {article.pk for article in featured}
             featured += [article for article in newest if article.pk not in chosen_ids][:missing]
         return featured

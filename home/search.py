@@ -6,10 +6,12 @@ from urllib.parse import urlencode
 from django.shortcuts import render
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from editions.search_text import fold, fold_with_positions
 from home.pagination import paginate
+from home.querysets import public_pages
+from home.routing import active_locale_id, find_site
 
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
@@ -24,11 +26,14 @@ def searchable_pages(locale):
 
     # Search backends filter only on Page's own indexed fields, so aliases are excluded
     # through the id (the edition's own pages) rather than `alias_of` directly.
-    own_pages = Page.objects.filter(locale=locale, alias_of__isnull=True).values("pk")
+    # Restrictions too (readers' search never lists private pages): a subquery, not the
+    # extra query of PageQuerySet.public().
+    own_public_pages = public_pages(
+        Page.objects.filter(locale=locale, alias_of__isnull=True)
+    ).values("pk")
     return (
         Page.objects.live()
-        .public()
-        .filter(locale=locale, pk__in=own_pages)
+        .filter(locale=locale, pk__in=own_public_pages)
         .type(ArticlePage, MediaItemPage, PublicationPage)
     )
 
@@ -44,11 +49,12 @@ def query_terms(query):
 
 
 def search(request):
+    find_site(request)  # kept for the rest of the request (settings, URLs, menus)
     query = request.GET.get("q", "")[:MAX_QUERY_LENGTH].strip()
     terms = query_terms(query)
     results = None
     if terms:
-        found = searchable_pages(Locale.get_active()).search(" ".join(terms), operator="and")
+        found = searchable_pages(active_locale_id(request)).search(" ".join(terms), operator="and")
         results = paginate(request, found, RESULTS_PER_PAGE)
         specific = {
             page.pk: page

@@ -1,16 +1,15 @@
 from django.db import models
-from django.db.models import F, Prefetch
+from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.embeds import cached_embed
-from home.images import listing_specs
+from home.images import with_renditions
 from home.models import SitePage
 from home.pagination import paginate
 from home.querysets import EditionPageQuerySet, newest_per_section
@@ -71,13 +70,10 @@ class MediaSectionPage(SitePage):
 
 
 class MediaItemQuerySet(EditionPageQuerySet):
-    def listed(self, locale):
-        images = get_image_model().objects.prefetch_renditions(*listing_specs("media"))
-        return (
-            self.in_edition(locale)
-            .prefetch_related(Prefetch("image", queryset=images))
-            .order_by("-date", "-pk")
-        )
+    def listed(self, locale, renditions=True):
+        return with_renditions(
+            self.in_edition(locale), "image", "media", renditions=renditions
+        ).order_by("-date", "-pk")
 
 
 class MediaItemPage(SitePage):
@@ -156,8 +152,7 @@ class GalleryPage(MediaItemPage):
         verbose_name = _("photo gallery")
 
     def photos(self):
-        images = get_image_model().objects.prefetch_renditions(*listing_specs("gallery"))
-        return self.gallery_images.prefetch_related(Prefetch("image", queryset=images))
+        return with_renditions(self.gallery_images.all(), "image", "gallery")
 
 
 class GalleryImage(TranslatableMixin, Orderable):

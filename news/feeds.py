@@ -48,7 +48,8 @@ class ArticleFeed(Feed):
         articles = self.index.articles()
         if self.category is not None:
             articles = articles.filter(category=self.category)
-        return articles[:FEED_LENGTH]
+        # Feeds list each article's tags as categories; listings do not show them.
+        return articles.prefetch_related("tags")[:FEED_LENGTH]
 
     def item_title(self, article):
         return article.title

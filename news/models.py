@@ -2,7 +2,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -15,7 +15,6 @@ from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
@@ -23,7 +22,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from editions.formatting import format_month, localize_digits
 from home.blocks import BodyBlock
-from home.images import listing_specs
+from home.images import with_renditions
 from home.models import SitePage
 from home.pagination import paginate
 from home.querysets import EditionPageQuerySet
@@ -93,18 +92,16 @@ class ArticlePageTag(TaggedItemBase):
 
 
 class ArticlePageQuerySet(EditionPageQuerySet):
-    def listed(self, locale):
+    def listed(self, locale, renditions=True):
         """An edition's articles, newest first, with everything a listing shows in a fixed
         number of queries whatever the number of articles (the number of approved comments
-        included, as ``approved_comment_count``)."""
-        images = get_image_model().objects.prefetch_renditions(*listing_specs("article"))
-        return (
-            self.in_edition(locale)
-            .with_comment_counts()
-            .select_related("category", "author")
-            .prefetch_related(Prefetch("hero_image", queryset=images), "tags")
-            .order_by("-date", "-pk")
-        )
+        included, as ``approved_comment_count``). ``renditions``: see ``with_renditions``."""
+        return with_renditions(
+            self.in_edition(locale).with_comment_counts().select_related("category", "author"),
+            "hero_image",
+            "article",
+            renditions=renditions,
+        ).order_by("-date", "-pk")
 
     def with_comment_counts(self):
         """Annotate ``approved_comment_count``: the comments readers can see (see
@@ -332,14 +329,20 @@ class ArticlePage(SitePage):
             self.date = self.first_published_at or timezone.now()
         return super().save(*args, **kwargs)
 
+    @classmethod
+    def objects_for_serving(cls):
+        return (
+            super()
+            .objects_for_serving()
+            .select_related("category", "author", "hero_image")
+            .prefetch_related("tags")
+        )
+
     def related_articles(self):
-        """Related articles in this edition (links are chosen on the English page)."""
-        keys = [
-            link.article.translation_key
-            for link in self.related_links.select_related("article")
-            if link.article
-        ]
-        return ArticlePage.objects.listed(self.locale).filter(translation_key__in=keys)
+        """Related articles in this edition (links are chosen on the English page and
+        synchronised to translations, each pointing at the English article)."""
+        keys = ArticleRelatedLink.objects.filter(page=self).values("article__translation_key")
+        return ArticlePage.objects.listed(self.locale_id).filter(translation_key__in=keys)
 
     def get_context(self, request, *args, comment_form=None, **kwargs):
         from news.comments import comment_section

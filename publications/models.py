@@ -1,16 +1,15 @@
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import F, Prefetch
+from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.images import get_image_model
 from wagtail.models import Page, PageManager
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import BodyBlock
-from home.images import listing_specs
+from home.images import with_renditions
 from home.models import SitePage
 from home.pagination import paginate
 from home.querysets import EditionPageQuerySet, newest_per_section, public_pages
@@ -91,14 +90,13 @@ class PeriodicalSeriesPage(PublicationListingMixin, SitePage):
 
 
 class PublicationQuerySet(EditionPageQuerySet):
-    def listed(self, locale):
-        images = get_image_model().objects.prefetch_renditions(*listing_specs("publication"))
-        return (
-            self.in_edition(locale)
-            .select_related("document")
-            .prefetch_related(Prefetch("cover", queryset=images))
-            .order_by("-publication_date", "-pk")
-        )
+    def listed(self, locale, renditions=True):
+        return with_renditions(
+            self.in_edition(locale).select_related("document"),
+            "cover",
+            "publication",
+            renditions=renditions,
+        ).order_by("-publication_date", "-pk")
 
 
 class PublicationPage(SitePage):

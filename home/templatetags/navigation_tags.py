@@ -12,10 +12,11 @@ from django import template
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.utils import translation
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
 from home import shared_data
 from home.querysets import public_pages
+from home.routing import active_locale_id, route_ancestors
 from home.shared_data import every_edition_chrome
 
 register = template.Library()
@@ -66,7 +67,7 @@ def current_locale_id(context):
     memo = _memo(request, "active_locale")
     language = translation.get_language()
     if language not in memo:
-        memo[language] = Locale.get_active().pk
+        memo[language] = active_locale_id(request)
     return memo[language]
 
 
@@ -229,13 +230,16 @@ def breadcrumb_pages(context, page=None):
         return []
     memo = _memo(request, "breadcrumb_pages")
     if page.pk not in memo:
-        ancestors = list(
-            Page.objects.live()
-            .ancestor_of(page)
-            .filter(depth__gte=home.depth, locale_id=page.locale_id)
-            .order_by("depth")
-        )
-        memo[page.pk] = ancestors + [page]
+        ancestors = route_ancestors(page)  # found with the page when it was routed
+        if ancestors is None:
+            ancestors = Page.objects.ancestor_of(page).order_by("depth")
+        memo[page.pk] = [
+            ancestor
+            for ancestor in ancestors
+            if ancestor.live
+            and ancestor.depth >= home.depth
+            and ancestor.locale_id == page.locale_id
+        ] + [page]
     return memo[page.pk]
 
 

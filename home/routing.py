@@ -1,0 +1,201 @@
+"""Finding the page that answers a request in two queries, however deep it sits.
+
+Wagtail's own routing (``Page.route_for_request``) looks up the site (a query), the active
+locale (a query), the edition's home and its specific row (two or three), then walks down
+the tree a level at a time, two queries per level (the child, then its specific row); the
+``before_serve_page`` check of view restrictions then loads the page's ancestors and their
+restrictions (two more). An article three levels down costs eleven queries before its own.
+
+Here the site and each edition's home are kept in the cache (``shared_data``, under the
+``routing`` tag, bumped whenever a site, a locale or a home page is saved or deleted), the
+pages on the path are found in one query by slug and depth (both indexed) and the answering
+page's specific row in another, with what every request for it shows (``SitePage.
+objects_for_serving``). The ancestors found on the way are kept for the breadcrumbs, and
+restrictions are looked up only when a page under a view restriction is served
+(``restricted_paths``). What a page then does with the rest of the path (a routable page's
+archives) is its own ``route()``, exactly as in Wagtail.
+
+``serve`` only fills in the route Wagtail looks for first (``request.
+_wagtail_route_for_request``) and hands over to ``wagtail.views.serve``, so its hooks
+(privacy, the page cache's bookkeeping) run unchanged.
+"""
+
+from django.db import transaction
+from django.db.models import Q
+from django.db.models.signals import post_delete, post_save
+from django.http import Http404
+from django.utils import translation
+from wagtail import views as wagtail_views
+from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.signals import post_page_move
+
+from .shared_data import shared
+
+ROUTING_TAG = "routing"
+RESTRICTIONS_TAG = "restrictions"
+
+
+def find_site(request):
+    """The site answering the request (Wagtail's own rules), kept per host and port; put
+    where ``Site.find_for_request`` looks first, so later look-ups cost nothing."""
+    if not hasattr(request, "_wagtail_site"):
+        host, port = request._get_raw_host(), request.get_port()
+        request._wagtail_site = shared(
+            request, f"site:{host}:{port}", lambda: Site._find_for_request(request), [ROUTING_TAG]
+        )
+    return request._wagtail_site
+
+
+def _edition_root(request, site, language):
+    """(path, depth, pk) of the site's root page in the edition being read, None when the
+    edition has none. (Wagtail would fall back to the root itself and serve another
+    edition's pages under this edition's address: an edition never shows another's pages
+    as its own.)"""
+
+    def compute():
+        root = site.root_page
+        if root.locale.language_code == language:
+            return (root.path, root.depth, root.pk)
+        return (
+            Page.objects.filter(
+                translation_key=root.translation_key, locale__language_code=language
+            )
+            .values_list("path", "depth", "pk")
+            .first()
+        )
+
+    return shared(request, f"edition-root:{site.pk}:{language}", compute, [ROUTING_TAG])
+
+
+def active_locale_id(request):
+    """The id of the locale of the edition being read (``Locale.get_active()``), kept."""
+    language = translation.get_language() or ""
+    return shared(request, f"locale:{language}", lambda: Locale.get_active().pk, [ROUTING_TAG])
+
+
+def find_route(request, path):
+    """Wagtail's ``RouteResult`` for ``path`` in the edition being read; Http404 if none."""
+    site = find_site(request)
+    if site is None:
+        raise Http404("No site answers this host")
+    root = _edition_root(request, site, translation.get_language() or "")
+    if root is None:
+        raise Http404("This edition has no home page")
+    root_path, root_depth, root_pk = root
+    slugs = [component for component in path.split("/") if component]
+    on_path = Q(pk=root_pk)
+    for level, slug in enumerate(slugs, start=1):
+        on_path |= Q(depth=root_depth + level, slug=slug)
+    candidates = Page.objects.filter(on_path, path__startswith=root_path).order_by("depth", "path")
+
+    # The pages from the root down, each a child of the one before (a slug may recur in
+    # other editions' trees, or under other parents).
+    chain = []
+    for candidate in candidates:
+        expected_depth = root_depth + len(chain)
+        if candidate.depth != expected_depth:
+            continue
+        if chain and not candidate.path.startswith(chain[-1].path):
+            continue
+        chain.append(candidate)
+    if not chain:
+        raise Http404("The edition has no home page")
+
+    found = chain[-1]
+    model = found.specific_class or Page
+    if issubclass(model, _serving_base()):
+        queryset = model.objects_for_serving()
+    else:
+        queryset = model._default_manager.all()
+    page = queryset.get(pk=found.pk)
+    if len(chain) > 1:  # treebeard's get_parent() looks here first
+        page._cached_parent_obj = chain[-2]
+    page._route_ancestors = chain[:-1]
+    page._known_unrestricted = not may_be_restricted(request, page)
+    # The rest of the path is the page's to interpret (a routable page's sub-pages); the
+    # page's own route() also refuses pages that are not live, as Wagtail's does.
+    return page.route(request, slugs[len(chain) - 1 :])
+
+
+def _serving_base():
+    from .models import SitePage
+
+    return SitePage
+
+
+def serve(request, path):
+    """The ``wagtail_serve`` view, routed as above."""
+    try:
+        request._wagtail_route_for_request = find_route(request, path)
+    except Http404:
+        request._wagtail_route_for_request = None
+    return wagtail_views.serve(request, path)
+
+
+def route_ancestors(page):
+    """The page's ancestors from the edition root down, when it was found by ``find_route``
+    (they come with it); None otherwise."""
+    return getattr(page, "_route_ancestors", None)
+
+
+def restricted_paths(request):
+    """The tree paths of every page with a view restriction (few on any site), kept in the
+    cache under the ``restrictions`` tag."""
+    return shared(
+        request,
+        "restricted-paths",
+        lambda: tuple(PageViewRestriction.objects.values_list("page__path", flat=True)),
+        [RESTRICTIONS_TAG],
+    )
+
+
+def may_be_restricted(request, page):
+    """Whether a view restriction may apply to ``page`` (on it or on an ancestor). An alias
+    takes its original's restrictions, which this does not know: always True for one."""
+    if page.alias_of_id:
+        return True
+    return any(page.path.startswith(path) for path in restricted_paths(request))
+
+
+# Invalidation: a change to a site, a locale or a home page may change where an edition's
+# tree starts; a restriction added or removed changes which pages need checking.
+
+
+def _bump(tag):
+    from .purge import bump
+
+    # Now, and again once the change is committed: a request in between may have cached
+    # what it read before the commit.
+    bump([tag])
+    transaction.on_commit(lambda: bump([tag]))
+
+
+def _routing_changed(sender, **kwargs):
+    _bump(ROUTING_TAG)
+
+
+def _restrictions_changed(sender, **kwargs):
+    _bump(RESTRICTIONS_TAG)
+
+
+def _page_moved(sender, instance, **kwargs):
+    if instance.depth <= 2:  # a root-level page: an edition's home, perhaps a site's root
+        _routing_changed(sender)
+
+
+def connect():
+    from .models import HomePage
+
+    for signal in (post_save, post_delete):
+        for model in (Site, Locale, HomePage):
+            signal.connect(
+                _routing_changed,
+                sender=model,
+                dispatch_uid=f"routing_{model.__name__}_{id(signal)}",
+            )
+        signal.connect(
+            _restrictions_changed,
+            sender=PageViewRestriction,
+            dispatch_uid=f"routing_restrictions_{id(signal)}",
+        )
+    post_page_move.connect(_page_moved, dispatch_uid="routing_page_moved")
