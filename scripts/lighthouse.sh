@@ -31,6 +31,9 @@ export SECURE_SSL_REDIRECT=false SECURE_COOKIES=false SECURE_HSTS_SECONDS=0
 export DATABASE_URL=sqlite:///$WORK/db.sqlite3
 export STATIC_ROOT=$WORK/static MEDIA_ROOT=$WORK/media
 export MEDIA_URL=http://127.0.0.1:$MEDIA_PORT/media/
+# The Content-Security-Policy must allow the media origin, or every picture is blocked
+# and the pages are measured without their images.
+export CSP_MEDIA_ORIGIN=http://127.0.0.1:$MEDIA_PORT
 export LOG_LEVEL=WARNING
 
 "$PY" manage.py migrate --no-input -v 0
@@ -102,5 +105,13 @@ metrics = ", ".join(
 all_scores = [round(r["categories"]["performance"]["score"] * 100) for r in reports]
 benchmark = statistics.median(r["environment"]["benchmarkIndex"] for r in reports)
 print(f"  {name:<11} {score:>3}  {metrics}  (runs {all_scores}, CPU index {benchmark:.0f})  {url}")
+# A request the browser refused (CSP) or that failed would make the score meaningless.
+failed = [
+    item["url"]
+    for item in audits["network-requests"]["details"]["items"]
+    if not 200 <= item.get("statusCode", 0) < 400
+]
+for failed_url in failed:
+    print(f"    FAILED: {failed_url}")
 PY
 done
