@@ -4,7 +4,9 @@ import re
 import time
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission
+from django.contrib.staticfiles import finders
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -287,7 +289,6 @@ def test_counts_and_comments_disappear_when_switched_off_site_wide(client, artic
     assert comments_html(page) == ""
     assert "Visible while enabled." not in html_of(page)
     assert "comment-count" not in html_of(page)
-    assert "comments.css" not in html_of(page)
     assert "comment-count" not in html_of(client.get(article_index.url))
     response = post_comment(client, article, comment_data())
     assert response.status_code == 403
@@ -440,18 +441,16 @@ def test_the_longest_comments_are_accepted(client, article):
 
 
 @pytest.mark.django_db
-def test_the_article_page_carries_no_csrf_token_and_loads_the_comment_styles(client, article):
+def test_the_article_page_carries_no_csrf_token_and_has_the_comment_styles(client, article):
     response = client.get(article.url)
     html = html_of(response)
     assert "csrfmiddlewaretoken" not in html and "csrftoken" not in response.cookies
-    assert 'href="/static/news/comments.css"' in html
+    # The comment styles are part of site.css: no second render-blocking stylesheet.
+    (stylesheet,) = re.findall(r'<link rel="stylesheet" href="([^"]+)"', html)
+    with open(finders.find(stylesheet.removeprefix(settings.STATIC_URL)), encoding="utf-8") as css:
+        assert ".comment-list {" in css.read()
     assert f'action="{edition_url("post_comment", article)}"' in html
     assert f'name="{TOKEN_FIELD}"' in html and f'name="{HONEYPOT_FIELD}"' in html
-
-
-@pytest.mark.django_db
-def test_comment_styles_are_not_loaded_elsewhere(client, article, article_index):
-    assert "comments.css" not in html_of(client.get(article_index.url))
 
 
 # --- Closed, unknown and foreign pages ------------------------------------------------------
