@@ -13,8 +13,10 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Page, Site
 
+from home.page_cache import page_tag, public_path
 from home.querysets import public_pages
-from home.shared_data import every_edition_chrome, host
+from home.routing import RESTRICTIONS_TAG
+from home.shared_data import every_edition_chrome, host, shared
 
 RTL_LANGUAGES = {"ar", "fa"}
 
@@ -109,14 +111,23 @@ def live_translations(request, page):
         return {}
 
     def compute():
+        # Plain pages (their address and locale are all that is needed), not the
+        # specific type's rows with their bodies.
         pages = (
-            public_pages(page.get_translations(inclusive=True).live())
+            public_pages(Page.objects.filter(translation_key=page.translation_key).live())
             .filter(alias_of__isnull=True)
             .select_related("locale")
         )
         return {translated.locale.language_code: translated for translated in pages}
 
-    return _memoised(request, ("translations", page.translation_key), compute)
+    # Kept between requests under the page's own tag, which publishing, unpublishing or
+    # moving any of its translations bumps (home.purge), and the restrictions' tag.
+    tags = [page_tag(public_path(page.url_path, page.locale.language_code)), RESTRICTIONS_TAG]
+    return _memoised(
+        request,
+        ("translations", page.translation_key),
+        lambda: shared(request, f"translations:{host(request)}:{page.pk}", compute, tags),
+    )
 
 
 def object_languages(request, obj):

@@ -43,6 +43,11 @@ def has_arabic_script(text):
 
 def fold_with_positions(text):
     """(folded text, positions): positions[i] is the index in `text` of folded char i."""
+    lowered = text.lower()
+    if len(lowered) == len(text) and lowered.translate(FOLD) == lowered:
+        # Nothing to fold but case, char for char (most Latin-script text): positions are
+        # the identity, found without a Python loop over every character.
+        return lowered, range(len(text))
     folded, positions = [], []
     for index, char in enumerate(text):
         for folded_char in char.translate(FOLD).lower():

@@ -65,7 +65,8 @@ class ImageRole:
 # (>= 64rem), cards in a grid are about 16rem, publication covers about 11rem.
 ROLES = {
     "hero": ImageRole(
-        ("fill-480x270", "fill-720x405", "fill-1200x675"), "(min-width: 64rem) 50rem, 100vw"
+        ("fill-480x270", "fill-720x405", "fill-1200x675"),
+        "(min-width: 64rem) 50rem, calc(100vw - 2rem)",
     ),
     "card": ImageRole(("fill-360x203", "fill-720x405"), "(min-width: 40rem) 15rem, 100vw"),
     "thumb": ImageRole(("fill-160x90", "fill-320x180"), "6rem"),
@@ -83,7 +84,9 @@ ROLES = {
 
 # What a listing shows of each kind of page: prefetched with the listing's query.
 LISTING_ROLES = {
-    "article": ("card", "thumb", "feed"),
+    "article": ("card",),  # listings, archives and the home page
+    "article_compact": ("thumb",),  # related articles, "Recent posts"
+    "article_feed": ("feed",),  # RSS and Atom enclosures
     "media": ("media_card",),
     "publication": ("cover",),
     "gallery": ("gallery_thumb", "gallery_photo"),
@@ -155,28 +158,57 @@ def listing_specs(kind):
     return rendition_specs(*LISTING_ROLES[kind])
 
 
-def prefetch_listing_renditions(listings):
-    """Fetch, in one query, the renditions of several listings' images:
-    ``listings`` is ``[(items, image field, listing kind), …]`` (items from querysets made
-    with ``renditions=False``). For a page showing several short lists (the home page)."""
+class RenditionBatch:
+    """The pictures of the cards on a page, whose renditions are fetched together, in one
+    query, the first time one of them is drawn. A card kept in the fragment cache draws
+    none, so a page whose cards are all kept fetches no renditions at all."""
+
+    def __init__(self, images, specs):
+        self.images = images
+        self.specs = specs
+        self.fetched = False
+
+    def fetch(self):
+        if self.fetched:
+            return
+        self.fetched = True
+        renditions = (
+            get_image_model().get_rendition_model().objects.filter(filter_spec__in=self.specs)
+        )
+        prefetch_related_objects(
+            self.images,
+            Prefetch("renditions", queryset=renditions, to_attr="prefetched_renditions"),
+        )
+
+
+def defer_renditions(*listings):
+    """Give the images of ``listings`` (``(items, image field, listing kind)``, items from
+    querysets made with ``renditions=None``) one ``RenditionBatch``; returns the first
+    listing's items as a list."""
     images, specs = [], {}
     for items, field, kind in listings:
         specs.update(dict.fromkeys(listing_specs(kind)))
         images += [getattr(item, field) for item in items if getattr(item, field + "_id")]
-    if images:
-        renditions = get_image_model().get_rendition_model().objects.filter(filter_spec__in=specs)
-        prefetch_related_objects(
-            images, Prefetch("renditions", queryset=renditions, to_attr="prefetched_renditions")
-        )
+    batch = RenditionBatch(images, tuple(specs))
+    for image in images:
+        image.rendition_batch = batch
+    return list(listings[0][0]) if listings else []
 
 
-def with_renditions(queryset, field, kind, renditions=True):
+def fetch_deferred_renditions(image):
+    """Before drawing ``image``: its batch's renditions, if they are still to be fetched."""
+    batch = getattr(image, "rendition_batch", None)
+    if batch is not None:
+        batch.fetch()
+
+
+def with_renditions(queryset, field, kind):
     """``queryset`` with each item's image (the foreign key ``field``) joined in, and the
     image's renditions for a listing of ``kind`` in one more query: two queries for a page
     of cards, whatever their number. (Wagtail's ``prefetch_renditions()`` takes one query
-    for the images and another for their renditions.) ``renditions=False``: the image only,
-    its renditions to be fetched with other lists' (``prefetch_listing_renditions``)."""
-    if not renditions:
+    for the images and another for their renditions.) ``kind`` None: the image only, its
+    renditions to be fetched when first needed (``defer_renditions``)."""
+    if kind is None:
         return queryset.select_related(field)
     renditions = (
         get_image_model().get_rendition_model().objects.filter(filter_spec__in=listing_specs(kind))
@@ -203,6 +235,7 @@ def picture(image, role_name, *, eager=False, sizes=None, **attrs):
     first, never lazy). Other ``attrs`` (alt, class) go on the ``<img>``; without ``alt``
     the image's own alt text (or an image block's contextual one) is used."""
     role = ROLES[role_name]
+    fetch_deferred_renditions(image)
     if eager:
         attrs["fetchpriority"] = "high"
     else:
@@ -238,6 +271,7 @@ def media_origin():
 
 def poster_url(image):
     """A video's poster frame (the ``poster`` attribute takes one URL)."""
+    fetch_deferred_renditions(image)
     return get_rendition_or_not_found(image, rendition_filter(ROLES["poster"].resizes[0])).url
 
 

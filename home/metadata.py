@@ -40,6 +40,8 @@ from django.utils.translation import gettext
 from wagtail.fields import RichTextField
 from wagtail.images.models import SourceImageIOError
 
+from home.images import fetch_deferred_renditions, rendition_filter
+
 DESCRIPTION_LENGTH = 160
 # Where a page keeps its standfirst or introduction, most specific first.
 DESCRIPTION_FIELDS = ("summary", "intro", "caption", "description")
@@ -197,7 +199,8 @@ def share_image(request, image, filter_spec, alt=""):
     if image is None:
         return None
     try:
-        rendition = image.get_rendition(filter_spec)
+        fetch_deferred_renditions(image)
+        rendition = image.get_rendition(rendition_filter(filter_spec))
     except SourceImageIOError:
         return None
     return ShareImage(

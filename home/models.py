@@ -8,7 +8,6 @@ from django import forms
 from django.core.cache import cache
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
-from django.db.models import OuterRef, Subquery
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils import timezone, translation
@@ -33,7 +32,7 @@ from editions.search_text import fold, has_arabic_script
 
 from .antispam import AntiSpamFormMixin, ReaderTextField
 from .blocks import BodyBlock
-from .images import prefetch_listing_renditions
+from .images import defer_renditions
 from .ratelimit import RateLimit, sender_fingerprint
 
 logger = logging.getLogger(__name__)
@@ -145,20 +144,19 @@ class HomePage(SitePage):
 
         context = super().get_context(request, *args, **kwargs)
         # One query for the newest articles: they top up the editors' picks and fill
-        # "Latest articles" (six more). The four lists' pictures come in one more query.
+        # "Latest articles" (six more). The four lists' pictures come in one more query,
+        # if any card is not already in the fragment cache.
         newest = list(
-            ArticlePage.objects.listed(self.locale_id, renditions=False)[: self.featured_count + 6]
+            ArticlePage.objects.listed(self.locale_id, renditions=None)[: self.featured_count + 6]
         )
-        featured = self.featured_articles(newest, renditions=False)
+        featured = self.featured_articles(newest, renditions=None, request=request)
         featured_ids = {article.pk for article in featured}
-        media = list(MediaItemPage.objects.listed(self.locale_id, renditions=False)[:4])
-        publications = list(PublicationPage.objects.listed(self.locale_id, renditions=False)[:4])
-        prefetch_listing_renditions(
-            [
-                (newest + featured, "hero_image", "article"),
-                (media, "image", "media"),
-                (publications, "cover", "publication"),
-            ]
+        media = list(MediaItemPage.objects.listed(self.locale_id, renditions=None)[:4])
+        publications = list(PublicationPage.objects.listed(self.locale_id, renditions=None)[:4])
+        defer_renditions(
+            (newest + featured, "hero_image", "article"),
+            (media, "image", "media"),
+            (publications, "cover", "publication"),
         )
         context["featured_articles"] = featured
         context["latest_articles"] = [a for a in newest if a.pk not in featured_ids][:6]
@@ -166,23 +164,34 @@ class HomePage(SitePage):
         context["latest_publications"] = publications
         return context
 
-    def featured_articles(self, newest=None, renditions=True):
+    def featured_articles(self, newest=None, renditions="article", request=None):
         """Editors' picks (in this edition), topped up with the newest articles (``newest``:
         the edition's newest articles, if already fetched)."""
         from news.models import ArticlePage
 
+        from .page_cache import page_tag, public_path
+        from .shared_data import shared
+
         # Picks are chosen on the English page and synchronised to translations, each
         # pointing at the English article, so each edition shows its own translation of a
-        # pick, in the editors' order, and skips picks it does not have.
-        pick_order = HomePageFeaturedArticle.objects.filter(
-            page=self, article__translation_key=OuterRef("translation_key")
-        ).values("sort_order")[:1]
-        featured = list(
-            ArticlePage.objects.listed(self.locale_id, renditions=renditions)
-            .annotate(pick_order=Subquery(pick_order))
-            .filter(pick_order__isnull=False)
-            .order_by("pick_order")[: self.featured_count]
-        )
+        # pick, in the editors' order, and skips picks it does not have. The picks are part
+        # of the home page as published: kept until it is published again.
+        def pick_keys():
+            return list(
+                self.featured_article_links.order_by("sort_order").values_list(
+                    "article__translation_key", flat=True
+                )
+            )
+
+        home_tag = page_tag(public_path(self.url_path, self.locale.language_code))
+        keys = shared(request, f"featured-keys:{self.pk}", pick_keys, [home_tag])
+        chosen = {
+            article.translation_key: article
+            for article in ArticlePage.objects.listed(self.locale_id, renditions=renditions)
+            .filter(translation_key__in=keys)
+            .order_by()
+        }
+        featured = [chosen[key] for key in keys if key in chosen][: self.featured_count]
         missing = self.featured_count - len(featured)
         if missing > 0:
             if newest is None:

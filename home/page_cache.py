@@ -24,8 +24,10 @@ was built from (see ``home.purge``), with the tag's version at the time:
 The versions are stored in the cache beside the entries. A hit costs one ``get_many`` (the
 entry, the edition's chrome and recent tags and the page tags of the path's prefixes, one
 of which is the serving page's): an entry whose recorded versions differ from the current
-ones is stale, and the page is rendered again. Nothing is ever deleted in bulk; stale
-entries simply expire.
+ones is stale, and the page is rendered again. Each worker also keeps a copy of the
+entries it served last, used only while the versions say it is current, so a popular page
+costs a round trip for the versions alone. Nothing is ever deleted in bulk; stale entries
+simply expire.
 
 The middleware sits before the session, locale, authentication and message middleware, so
 a hit skips all of them.
@@ -34,6 +36,8 @@ a hit skips all of them.
 import hashlib
 import logging
 import secrets
+import time
+from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import cache
@@ -55,6 +59,16 @@ MAX_PATH_DEPTH = 8
 MAX_QUERY_LENGTH = 400
 # Addresses outside the editions that are the same for every visitor.
 SITE_WIDE_PATHS = ("/sitemap.xml", "/robots.txt")
+# Each worker keeps a copy of the entries it has served most recently (at most this many,
+# a few megabytes), so a hit on a popular page reads only the tags' versions from the
+# shared cache; the versions decide, exactly as for the shared entry.
+LOCAL_ENTRIES = 300
+_local_entries = OrderedDict()
+
+
+def forget_local_entries():
+    """Drop this worker's copies (tests that put the cache back in an earlier state)."""
+    _local_entries.clear()
 
 
 def edition_codes():
@@ -77,6 +91,11 @@ def chrome_tag(edition):
 
 def recent_tag(edition):
     return "recent:" + edition
+
+
+# Bumped when any image is saved or deleted (a new file or focal point changes its
+# renditions' addresses): the content fragments showing pictures are made again.
+IMAGES_TAG = "images"
 
 
 def new_version():
@@ -224,26 +243,59 @@ class PageCacheMiddleware:
     # Hits
 
     def fetch(self, lookup):
-        """The cached response, or None (and the current tag versions kept on `lookup`)."""
+        """The cached response, or None (and the current tag versions kept on `lookup`).
+
+        The tags' versions always come from the shared cache; the entry itself from this
+        worker's copy when it has one (a popular page is then one small round trip), else
+        from the shared cache in the same round trip."""
         tag_keys = [tag_key(tag) for tag in lookup.candidate_tags]
+        local = _local_entries.get(lookup.key)
+        if local is not None and local[0] < time.monotonic():
+            local = None
         try:
-            found = cache.get_many([lookup.key, *tag_keys])
+            found = cache.get_many(tag_keys if local else [lookup.key, *tag_keys])
         except Exception:  # a cache outage slows the site down, never takes it down
             logger.warning("Page cache unavailable", exc_info=True)
             return None
         lookup.versions = {tag: found.get(tag_key(tag)) for tag in lookup.candidate_tags}
-        entry = found.get(lookup.key)
-        if entry is None:
-            return None
-        depends_on, status, headers, content = entry
-        for tag, version in depends_on.items():
-            if lookup.versions.get(tag) != version:
+        if local is not None and self.current(local[1], lookup):
+            entry = local[1]
+            _local_entries.move_to_end(lookup.key)
+        else:
+            entry = found.get(lookup.key)
+            if entry is None and local is not None:  # the copy is stale: is the shared one?
+                entry = self.shared_entry(lookup)
+            if entry is None or not self.current(entry, lookup):
                 return None
+            self.keep_locally(lookup, entry)
+        depends_on, status, headers, content = entry
         response = HttpResponse(content, status=status)
         for name, value in headers:
             response[name] = value
         response["X-Cache"] = "HIT"
         return response
+
+    @staticmethod
+    def current(entry, lookup):
+        """Whether an entry was built from the tags' current versions."""
+        return all(lookup.versions.get(tag) == version for tag, version in entry[0].items())
+
+    @staticmethod
+    def shared_entry(lookup):
+        try:
+            return cache.get(lookup.key)
+        except Exception:
+            return None
+
+    @staticmethod
+    def keep_locally(lookup, entry):
+        seconds = (
+            settings.PAGE_CACHE_SEARCH_SECONDS if lookup.search else settings.PAGE_CACHE_SECONDS
+        )
+        _local_entries[lookup.key] = (time.monotonic() + seconds, entry)
+        _local_entries.move_to_end(lookup.key)
+        while len(_local_entries) > LOCAL_ENTRIES:
+            _local_entries.popitem(last=False)
 
     # Misses
 
@@ -305,7 +357,9 @@ class PageCacheMiddleware:
                     depends_on[tag] = current.get(tag_key(tag))
                     if depends_on[tag] is None:
                         return
-            cache.set(lookup.key, (depends_on, 200, headers, response.content), seconds)
+            entry = (depends_on, 200, headers, response.content)
+            cache.set(lookup.key, entry, seconds)
+            self.keep_locally(lookup, entry)
         except Exception:
             logger.warning("Page cache unavailable", exc_info=True)
 

@@ -31,6 +31,7 @@ from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .page_cache import (
+    IMAGES_TAG,
     chrome_tag,
     edition_codes,
     new_version,
@@ -334,7 +335,19 @@ def chrome_changed_everywhere(sender, instance, **kwargs):
     purge.commit()
 
 
+def image_changed(sender, instance, created=False, raw=False, **kwargs):
+    """An image edited (a new file or focal point) or deleted: fragments showing pictures
+    are made again (an image just uploaded is shown nowhere yet)."""
+    if created or raw:
+        return
+    tags = {IMAGES_TAG}
+    bump(tags)
+    transaction.on_commit(partial(bump, tags))
+
+
 def connect():
+    from wagtail.images import get_image_model
+
     from news.models import Author, Category, Comment
 
     from .models import SiteIdentity, SiteSettings, SocialLink
@@ -354,6 +367,10 @@ def connect():
             restriction_changed,
             sender=PageViewRestriction,
             dispatch_uid=f"page_cache_restriction_{id(signal)}",
+        )
+    for signal in (post_save, post_delete):
+        signal.connect(
+            image_changed, sender=get_image_model(), dispatch_uid=f"page_cache_image_{id(signal)}"
         )
     post_save.connect(comment_saved, sender=Comment, dispatch_uid="page_cache_comment")
     post_delete.connect(comment_saved, sender=Comment, dispatch_uid="page_cache_comment_deleted")

@@ -29,7 +29,8 @@ from wagtail import views as wagtail_views
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import post_page_move
 
-from .shared_data import shared
+from .page_cache import IMAGES_TAG, chrome_tag, edition_codes, recent_tag
+from .shared_data import shared, tag_versions
 
 ROUTING_TAG = "routing"
 RESTRICTIONS_TAG = "restrictions"
@@ -125,6 +126,18 @@ def _serving_base():
 
 def serve(request, path):
     """The ``wagtail_serve`` view, routed as above."""
+    # The versions of what every page reads from the cache, in one round trip.
+    language = translation.get_language() or ""
+    tag_versions(
+        request,
+        [
+            ROUTING_TAG,
+            RESTRICTIONS_TAG,
+            IMAGES_TAG,
+            recent_tag(language),
+            *(chrome_tag(code) for code in edition_codes()),
+        ],
+    )
     try:
         request._wagtail_route_for_request = find_route(request, path)
     except Http404:

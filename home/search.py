@@ -3,6 +3,7 @@
 import re
 from urllib.parse import urlencode
 
+from django.core.cache import cache
 from django.shortcuts import render
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -16,6 +17,7 @@ from home.routing import active_locale_id, find_site
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
 EXCERPT_LENGTH = 240
+PLAIN_TEXT_SECONDS = 24 * 60 * 60
 NOT_A_WORD = re.compile(r"[^\w\s]+")
 
 
@@ -60,9 +62,9 @@ def search(request):
             page.pk: page
             for page in Page.objects.filter(pk__in=[page.pk for page in results]).specific()
         }
-        results.object_list = [
-            SearchResult(specific.get(page.pk, page), terms) for page in results.object_list
-        ]
+        pages = [specific.get(page.pk, page) for page in results.object_list]
+        texts = plain_texts(pages)
+        results.object_list = [SearchResult(page, terms, texts[page.pk]) for page in pages]
     return render(
         request,
         "home/search.html",
@@ -75,10 +77,35 @@ def search(request):
     )
 
 
+def plain_texts(pages):
+    """Each page's plain text by id (for excerpts), kept in the cache for each version of
+    the page: a body's text is long to extract and the same pages come up again."""
+    keys = {page.pk: f"plain-text:{page.cache_key}" for page in pages}
+    try:
+        found = cache.get_many(keys.values())
+    except Exception:
+        found = {}
+    texts, missing = {}, {}
+    for page in pages:
+        text = found.get(keys[page.pk])
+        if text is None:
+            plain_text = getattr(page, "plain_text", None)
+            text = plain_text() if plain_text else page.title
+            missing[keys[page.pk]] = text
+        texts[page.pk] = text
+    if missing:
+        try:
+            cache.set_many(missing, PLAIN_TEXT_SECONDS)
+        except Exception:
+            pass  # excerpts are made again next time
+    return texts
+
+
 class SearchResult:
-    def __init__(self, page, terms):
+    def __init__(self, page, terms, text):
         self.page = page
         self.terms = terms
+        self.text = text
 
     @property
     def date(self):
@@ -86,9 +113,7 @@ class SearchResult:
 
     @property
     def excerpt(self):
-        plain_text = getattr(self.page, "plain_text", None)
-        text = plain_text() if plain_text else self.page.title
-        return highlight(text, self.terms)
+        return highlight(self.text, self.terms)
 
 
 def highlight(text, terms, length=EXCERPT_LENGTH):

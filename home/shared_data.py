@@ -13,10 +13,19 @@ is computed or fetched at most once per request.
 
 import hashlib
 import logging
+import pickle
+from collections import OrderedDict
 
 from django.core.cache import cache
 
-from .page_cache import chrome_tag, edition_codes, new_version, recent_tag, tag_key
+from .page_cache import (
+    chrome_tag,
+    edition_codes,
+    forget_local_entries,
+    new_version,
+    recent_tag,
+    tag_key,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -24,6 +33,12 @@ KEY_PREFIX = "shared:"
 # A safety net only: purges make values stale long before this.
 TIMEOUT = 60 * 60
 _MISSING = object()
+# Each worker also keeps the values it has read (pickled, so every request gets its own
+# objects), the most recently used first: a value is named by its tags' versions, which
+# are read from the shared cache on every request, so a purge reaches every worker at once
+# and only the round trip for the value itself is saved.
+LOCAL_ENTRIES = 500
+_local = OrderedDict()
 
 
 def host(request):
@@ -55,6 +70,14 @@ def _versions(request, tags):
     return [known[tag] for tag in tags]
 
 
+def tag_versions(request, tags):
+    """The current versions of ``tags`` (None for each when the cache is unavailable),
+    fetched once per request."""
+    if request is None:
+        return [None for _tag in tags]
+    return _versions(request, tags)
+
+
 def shared(request, name, compute, tags):
     """``compute()``, kept while ``tags`` keep their versions; once per request."""
     if request is None:
@@ -67,19 +90,46 @@ def shared(request, name, compute, tags):
         memo[name] = compute()
         return memo[name]
     digest = hashlib.md5(repr((name, versions)).encode(), usedforsecurity=False).hexdigest()
-    key = KEY_PREFIX + digest
-    try:
-        value = cache.get(key, _MISSING)
-    except Exception:
-        value = _MISSING
+    value = _local_get(digest)
     if value is _MISSING:
-        value = compute()
+        key = KEY_PREFIX + digest
         try:
-            cache.set(key, value, TIMEOUT)
+            value = cache.get(key, _MISSING)
         except Exception:
-            logger.warning("Shared data cache unavailable", exc_info=True)
+            value = _MISSING
+        if value is _MISSING:
+            value = compute()
+            try:
+                cache.set(key, value, TIMEOUT)
+            except Exception:
+                logger.warning("Shared data cache unavailable", exc_info=True)
+        _local_set(digest, value)
     memo[name] = value
     return value
+
+
+def forget_local_copies():
+    """Drop this worker's copies, of shared values and of cached pages (tests that roll the
+    database and the cache back)."""
+    _local.clear()
+    forget_local_entries()
+
+
+def _local_get(digest):
+    pickled = _local.get(digest)
+    if pickled is None:
+        return _MISSING
+    _local.move_to_end(digest)
+    return pickle.loads(pickled)
+
+
+def _local_set(digest, value):
+    try:
+        _local[digest] = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+    except Exception:  # not picklable: kept in the shared cache only
+        return
+    while len(_local) > LOCAL_ENTRIES:
+        _local.popitem(last=False)
 
 
 def edition_chrome(request, name, edition, compute):

@@ -9,7 +9,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.embeds import cached_embed
-from home.images import with_renditions
+from home.images import defer_renditions, with_renditions
 from home.models import SitePage
 from home.pagination import paginate
 from home.querysets import EditionPageQuerySet, newest_per_section
@@ -35,11 +35,12 @@ class MediaIndexPage(SitePage):
         # A fixed number of queries however many sections there are.
         sections = MediaSectionPage.objects.in_edition(self.locale).child_of(self)
         context["sections"] = newest_per_section(
-            MediaItemPage.objects.listed(self.locale),
+            MediaItemPage.objects.listed(self.locale, renditions=None),
             sections,
             4,
             order_by=[F("date").desc(), F("pk").desc()],
         )
+        defer_renditions(*((items, "image", "media") for _section, items in context["sections"]))
         return context
 
 
@@ -64,16 +65,18 @@ class MediaSectionPage(SitePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        items = MediaItemPage.objects.listed(self.locale).child_of(self)
-        context["items"] = paginate(request, items, ITEMS_PER_PAGE)
+        items = MediaItemPage.objects.listed(self.locale, renditions=None).child_of(self)
+        shown = paginate(request, items, ITEMS_PER_PAGE)
+        shown.object_list = defer_renditions((shown.object_list, "image", "media"))
+        context["items"] = shown
         return context
 
 
 class MediaItemQuerySet(EditionPageQuerySet):
-    def listed(self, locale, renditions=True):
-        return with_renditions(
-            self.in_edition(locale), "image", "media", renditions=renditions
-        ).order_by("-date", "-pk")
+    def listed(self, locale, renditions="media"):
+        return with_renditions(self.in_edition(locale), "image", renditions).order_by(
+            "-date", "-pk"
+        )
 
 
 class MediaItemPage(SitePage):

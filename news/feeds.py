@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from wagtail.images.models import SourceImageIOError
 
 FEED_LENGTH = 20
-ENCLOSURE_FILTER = "fill-720x405"  # prefetched by ArticlePage.objects.listed()
+ENCLOSURE_FILTER = "fill-720x405"  # the "feed" role: prefetched with the feed's articles
 
 
 class ArticleFeed(Feed):
@@ -45,7 +45,7 @@ class ArticleFeed(Feed):
     subtitle = description
 
     def items(self):
-        articles = self.index.articles()
+        articles = self.index.articles(renditions="article_feed")
         if self.category is not None:
             articles = articles.filter(category=self.category)
         # Feeds list each article's tags as categories; listings do not show them.

@@ -22,7 +22,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from editions.formatting import format_month, localize_digits
 from home.blocks import BodyBlock
-from home.images import with_renditions
+from home.images import defer_renditions, with_renditions
 from home.models import SitePage
 from home.pagination import paginate
 from home.querysets import EditionPageQuerySet
@@ -92,15 +92,15 @@ class ArticlePageTag(TaggedItemBase):
 
 
 class ArticlePageQuerySet(EditionPageQuerySet):
-    def listed(self, locale, renditions=True):
+    def listed(self, locale, renditions="article"):
         """An edition's articles, newest first, with everything a listing shows in a fixed
         number of queries whatever the number of articles (the number of approved comments
-        included, as ``approved_comment_count``). ``renditions``: see ``with_renditions``."""
+        included, as ``approved_comment_count``). ``renditions``: the kind of listing whose
+        pictures are fetched with them (``home.images.LISTING_ROLES``), None for none."""
         return with_renditions(
             self.in_edition(locale).with_comment_counts().select_related("category", "author"),
             "hero_image",
-            "article",
-            renditions=renditions,
+            renditions,
         ).order_by("-date", "-pk")
 
     def with_comment_counts(self):
@@ -139,22 +139,21 @@ class ArticleIndexPage(RoutablePageMixin, SitePage):
     class Meta:
         verbose_name = _("article index page")
 
-    def articles(self):
-        return ArticlePage.objects.listed(self.locale).descendant_of(self)
+    def articles(self, renditions="article"):
+        return ArticlePage.objects.listed(self.locale, renditions).descendant_of(self)
 
     def render_listing(self, request, articles, archive=None):
         from home.shared_data import site_settings as shared_site_settings
 
         site_settings = shared_site_settings(request)
-        context = {
-            "articles": paginate(request, articles, site_settings.articles_per_page),
-            "archive": archive,
-        }
+        shown = paginate(request, articles, site_settings.articles_per_page)
+        shown.object_list = defer_renditions((shown.object_list, "hero_image", "article"))
+        context = {"articles": shown, "archive": archive}
         return self.render(request, context_overrides=context)
 
     @path("")
     def index(self, request):
-        return self.render_listing(request, self.articles())
+        return self.render_listing(request, self.articles(renditions=None))
 
     @path("category/<slug:slug>/")
     def category_archive(self, request, slug):
@@ -166,11 +165,12 @@ class ArticleIndexPage(RoutablePageMixin, SitePage):
             description=category.description,
             category=category,
         )
-        return self.render_listing(request, self.articles().filter(category=category), archive)
+        articles = self.articles(renditions=None).filter(category=category)
+        return self.render_listing(request, articles, archive)
 
     @path("tag/<slug:slug>/")
     def tag_archive(self, request, slug):
-        articles = self.articles().filter(tags__slug=slug)
+        articles = self.articles(renditions=None).filter(tags__slug=slug)
         tag = Tag.objects.filter(slug=slug).first()
         if tag is None or not articles.exists():
             raise Http404("No articles with this tag in this edition")
@@ -179,7 +179,7 @@ class ArticleIndexPage(RoutablePageMixin, SitePage):
 
     @path("<int:year>/")
     def year_archive(self, request, year):
-        articles = self.articles().filter(date__year=year)
+        articles = self.articles(renditions=None).filter(date__year=year)
         if not MIN_YEAR <= year <= MAX_YEAR or not articles.exists():
             raise Http404("No articles from this year")
         archive = Archive(kind="year", label=_("Archive"), title=localize_digits(year))
@@ -189,7 +189,7 @@ class ArticleIndexPage(RoutablePageMixin, SitePage):
     def month_archive(self, request, year, month):
         if not (MIN_YEAR <= year <= MAX_YEAR and 1 <= month <= 12):
             raise Http404("No such month")
-        articles = self.articles().filter(date__year=year, date__month=month)
+        articles = self.articles(renditions=None).filter(date__year=year, date__month=month)
         if not articles.exists():
             raise Http404("No articles from this month")
         archive = Archive(kind="month", label=_("Archive"), title=format_month(year, month))
@@ -342,7 +342,10 @@ class ArticlePage(SitePage):
         """Related articles in this edition (links are chosen on the English page and
         synchronised to translations, each pointing at the English article)."""
         keys = ArticleRelatedLink.objects.filter(page=self).values("article__translation_key")
-        return ArticlePage.objects.listed(self.locale_id).filter(translation_key__in=keys)
+        related = ArticlePage.objects.listed(self.locale_id, renditions=None)
+        return defer_renditions(
+            (related.filter(translation_key__in=keys), "hero_image", "article_compact")
+        )
 
     def get_context(self, request, *args, comment_form=None, **kwargs):
         from news.comments import comment_section

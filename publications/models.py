@@ -9,7 +9,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import BodyBlock
-from home.images import with_renditions
+from home.images import defer_renditions, with_renditions
 from home.models import SitePage
 from home.pagination import paginate
 from home.querysets import EditionPageQuerySet, newest_per_section, public_pages
@@ -40,10 +40,13 @@ class PublicationsIndexPage(SitePage):
             .specific()
         )
         context["sections"] = newest_per_section(
-            PublicationPage.objects.listed(self.locale),
+            PublicationPage.objects.listed(self.locale, renditions=None),
             sections,
             4,
             order_by=[F("publication_date").desc(), F("pk").desc()],
+        )
+        defer_renditions(
+            *((items, "cover", "publication") for _section, items in context["sections"])
         )
         return context
 
@@ -53,8 +56,10 @@ class PublicationListingMixin:
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        items = PublicationPage.objects.listed(self.locale).child_of(self)
-        context["items"] = paginate(request, items, ITEMS_PER_PAGE)
+        items = PublicationPage.objects.listed(self.locale, renditions=None).child_of(self)
+        shown = paginate(request, items, ITEMS_PER_PAGE)
+        shown.object_list = defer_renditions((shown.object_list, "cover", "publication"))
+        context["items"] = shown
         return context
 
 
@@ -90,12 +95,9 @@ class PeriodicalSeriesPage(PublicationListingMixin, SitePage):
 
 
 class PublicationQuerySet(EditionPageQuerySet):
-    def listed(self, locale, renditions=True):
+    def listed(self, locale, renditions="publication"):
         return with_renditions(
-            self.in_edition(locale).select_related("document"),
-            "cover",
-            "publication",
-            renditions=renditions,
+            self.in_edition(locale).select_related("document"), "cover", renditions
         ).order_by("-publication_date", "-pk")
 
 

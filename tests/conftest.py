@@ -6,10 +6,14 @@ from django.core.cache import cache
 def isolated_media_and_cache(settings, tmp_path):
     """Each test writes its generated images and PDFs to its own folder and starts with an
     empty cache, so tests never see each other's files or cached fragments."""
+    from home.shared_data import forget_local_copies
+
     settings.MEDIA_ROOT = tmp_path / "media"
     cache.clear()
+    forget_local_copies()
     yield
     cache.clear()
+    forget_local_copies()
 
 
 @pytest.fixture

@@ -14,6 +14,7 @@ from home.factories import (
     StandardPageFactory,
     default_home_page,
 )
+from home.shared_data import forget_local_copies
 from media_pages.factories import (
     CartoonPageFactory,
     GalleryPageFactory,
@@ -43,13 +44,21 @@ EDITIONS = ("en", "ar", "fa", "sq")
 
 
 # As in production: pages and the header and footer fragments cached in the default cache.
-CACHED = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHED = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        # Pages, fragments and shared values of four editions: more than LocMemCache's
+        # default 300 entries, past which it would drop a third of them at random.
+        "OPTIONS": {"MAX_ENTRIES": 10000},
+    }
+}
 
 
 @pytest.fixture(autouse=True)
 def page_cache_on(settings):
     """The test settings switch the page cache off for the rest of the suite."""
     settings.PAGE_CACHE_ENABLED = True
+    settings.FRAGMENT_CACHE_ENABLED = True
     settings.CACHES = CACHED
 
 
@@ -444,7 +453,7 @@ class RecordingBackend(BaseBackend):
         self.purged.append(url)
 
 
-@override_settings(PAGE_CACHE_ENABLED=True, CACHES=CACHED)
+@override_settings(PAGE_CACHE_ENABLED=True, FRAGMENT_CACHE_ENABLED=True, CACHES=CACHED)
 class PurgeTests(TestCase):
     """Publishing, unpublishing, moving or deleting a page makes stale exactly what shows
     it: the page (and its translations' language switchers), the listings, archives, feeds,
@@ -515,6 +524,7 @@ class PurgeTests(TestCase):
         # LocMemCache's own dictionaries: copying them is how a test gets a warm cache fast.
         store = caches["default"]
         entries, expiries = self.warm_cache
+        forget_local_copies()  # the database is rolled back to the warm cache's state
         store._cache.clear()  # noqa: SLF001
         store._cache.update(entries)  # noqa: SLF001
         store._expire_info.clear()  # noqa: SLF001

@@ -7,6 +7,7 @@ default, so the same code runs on a laptop (SQLite, local memory cache) and in p
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 
@@ -119,6 +120,15 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Statements bound on the server, so psycopg prepares those a connection runs often
+    # (every page runs the same few): PostgreSQL then stops planning them afresh, which
+    # cost more than running them. Not for a pooler in transaction mode (PgBouncer):
+    # DB_SERVER_SIDE_BINDING=false there.
+    DATABASES["default"]["OPTIONS"] = {
+        "server_side_binding": env_bool("DB_SERVER_SIDE_BINDING", True),
+        "prepare_threshold": 2,
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
@@ -159,8 +169,10 @@ PAGE_CACHE_ENABLED = os.environ.get("PAGE_CACHE", "on").strip().lower() not in {
     "false",
     "no",
 }
-# The header and footer fragments ({% cache %} in home/includes) are cached with the pages.
-if not PAGE_CACHE_ENABLED:
+# The header and footer fragments ({% cache %} in home/includes), purged with the pages.
+# PAGE_CACHE=off leaves them on: every page is then rendered afresh around them.
+FRAGMENT_CACHE_ENABLED = env_bool("FRAGMENT_CACHE", True)
+if not FRAGMENT_CACHE_ENABLED:
     CACHES["template_fragments"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
 # How long a page is kept (here, and by a CDN: s-maxage); publishing purges it sooner.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
@@ -418,9 +430,19 @@ CSRF_COOKIE_SAMESITE = "Lax"
 LANGUAGE_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 
-# Content-Security-Policy (home.security): an origin serving media from a CDN or bucket,
-# and further embed providers whose players may be framed.
-CSP_MEDIA_ORIGIN = os.environ.get("CSP_MEDIA_ORIGIN", "").strip()
+# Content-Security-Policy (home.security): an origin serving media from a CDN or bucket
+# (by default the one MEDIA_URL or AWS_S3_CUSTOM_DOMAIN names, so pictures served from
+# elsewhere are never blocked), and further embed providers whose players may be framed.
+_media_url = urlsplit(MEDIA_URL)
+CSP_MEDIA_ORIGIN = (
+    os.environ.get("CSP_MEDIA_ORIGIN", "").strip()
+    or (f"{_media_url.scheme}://{_media_url.netloc}" if _media_url.netloc else "")
+    or (
+        f"https://{os.environ['AWS_S3_CUSTOM_DOMAIN']}"
+        if os.environ.get("AWS_S3_CUSTOM_DOMAIN")
+        else ""
+    )
+)
 CSP_FRAME_SRC = env_list("CSP_FRAME_SRC")
 CSP_REPORT_URI = os.environ.get("CSP_REPORT_URI", "").strip()
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"

@@ -67,6 +67,7 @@ MIDDLEWARE = [  # noqa: F405
 # without Redis the page cache stays off, unless PAGE_CACHE=on says otherwise (one worker).
 if not os.environ.get("REDIS_URL") and not os.environ.get("PAGE_CACHE"):  # noqa: F405
     PAGE_CACHE_ENABLED = False
+    FRAGMENT_CACHE_ENABLED = False
     CACHES["template_fragments"] = {  # noqa: F405
         "BACKEND": "django.core.cache.backends.dummy.DummyCache"
     }

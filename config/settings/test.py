@@ -14,6 +14,7 @@ WAGTAILEMBEDS_FINDERS = []
 # Tests render pages afresh (many inspect response.context or count queries on a second
 # request); tests/test_page_cache.py switches the page cache on where it is under test.
 PAGE_CACHE_ENABLED = False
+FRAGMENT_CACHE_ENABLED = False
 CACHES["template_fragments"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
 
 # Wagtail's test helpers sign in with client.login(), which gives django-axes no request;

@@ -5,7 +5,14 @@ from django.conf import settings
 from django.utils import translation
 from wagtail.models import Page
 
-from home.page_cache import chrome_version, mark_depends_on_recent_posts
+from home.page_cache import (
+    IMAGES_TAG,
+    chrome_tag,
+    chrome_version,
+    mark_depends_on_recent_posts,
+    recent_tag,
+)
+from home.shared_data import tag_versions
 
 register = template.Library()
 
@@ -26,8 +33,8 @@ def chrome_fragment_key(context, part):
 
     The header marks two menu levels: pages deeper than that share the fragment of their
     section. The footer marks only the first level."""
-    if not settings.PAGE_CACHE_ENABLED:
-        return ""  # fragments are not cached either (see config/settings/base.py)
+    if not settings.FRAGMENT_CACHE_ENABLED:
+        return ""  # the fragment is not cached (see config/settings/base.py)
     request = context.get("request")
     edition = translation.get_language() or ""
     host = request.get_host() if request is not None else ""
@@ -43,3 +50,77 @@ def chrome_fragment_key(context, part):
         if part == "footer" and not (own and page.depth == levels):
             position = ""  # the footer marks only the current first-level item
     return f"{host}|{edition}|{chrome_version(edition)}|{position}"
+
+
+def _fragment_key(context, tags, *parts):
+    """A ``{% cache %}`` key: the host, the edition, the current versions of ``tags`` (one
+    cache round trip per request for all of them) and ``parts``; "" when fragments are not
+    cached (the fragment cache is then a dummy)."""
+    if not settings.FRAGMENT_CACHE_ENABLED:
+        return ""
+    request = context.get("request")
+    if request is None or getattr(request, "is_preview", False):
+        return ""
+    edition = translation.get_language() or ""
+    versions = tag_versions(request, [tag(edition) if callable(tag) else tag for tag in tags])
+    if None in versions:  # no cache: nothing would be kept anyway
+        return ""
+    return "|".join(str(part) for part in (request.get_host(), edition, *versions, *parts))
+
+
+def _image_signature(image):
+    if image is None:
+        return "-"
+    return f"{image.pk}:{image.file.name}:{image.get_focal_point()}"
+
+
+@register.simple_tag(takes_context=True)
+def article_card_key(context, article, *options):
+    """``{% article_card_key article variant … as key %}``: what an article's card in a
+    listing shows, for ``{% cache %}``: the article as published (id, address, last
+    publication), its comment count, category and picture, the site settings and the
+    card's ``options`` (variant, heading level…). Cards appear on many pages (home,
+    listings, archives, related articles), so one rendering serves them all."""
+    category = article.category
+    return _fragment_key(
+        context,
+        [chrome_tag, IMAGES_TAG],
+        article.cache_key,
+        getattr(article, "approved_comment_count", None),
+        f"{category.pk}:{category.slug}:{category.name}" if category else "-",
+        _image_signature(article.hero_image),
+        *options,
+    )
+
+
+@register.simple_tag(takes_context=True)
+def card_key(context, item, image, *options):
+    """``{% card_key item item.image heading_level … as key %}``: a media item's or a
+    publication's card in a listing, for ``{% cache %}``: the item as published, its
+    picture, the site settings and the card's ``options``."""
+    return _fragment_key(
+        context, [chrome_tag, IMAGES_TAG], item.cache_key, _image_signature(image), *options
+    )
+
+
+@register.simple_tag(takes_context=True)
+def page_content_key(context, page, *images):
+    """``{% page_content_key page page.hero_image as key %}``: a page's own content as
+    published (its body, main picture and tags), for ``{% cache %}``. Pictures in the body
+    follow image changes through the ``images`` tag; rich-text links to other pages are
+    at most as old as the fragment's timeout."""
+    return _fragment_key(
+        context,
+        [chrome_tag, IMAGES_TAG],
+        page.cache_key,
+        *(_image_signature(image) for image in images),
+    )
+
+
+@register.simple_tag(takes_context=True)
+def recent_posts_key(context):
+    """``{% recent_posts_key as key %}``: the "Recent posts" sidebar of the edition, for
+    ``{% cache %}``; per page (an article shown is marked as current in it)."""
+    page = context.get("page")
+    current = page.pk if isinstance(page, Page) else "-"
+    return _fragment_key(context, [recent_tag, chrome_tag, IMAGES_TAG], current)

@@ -1,19 +1,32 @@
 """Share links: plain links to each network's share page, no third-party scripts."""
 
+from functools import cache
 from urllib.parse import quote, urlencode, urljoin
 
 from django import template
 from django.utils.translation import gettext_lazy as _
 from wagtail.images.models import SourceImageIOError
 
+from home.images import (
+    FALLBACK_FORMAT,
+    fetch_deferred_renditions,
+    rendition_filter,
+    role_specs,
+)
+
 register = template.Library()
 
-# The image a page is shared with, and the rendition listings already prefetch for it.
-SHARE_IMAGES = (
-    ("hero_image", "fill-720x405"),
-    ("image", "fill-480x360"),
-    ("cover", "fill-300x420"),
-)
+# The image a page is shared with (its field, and the role it has in listings): the largest
+# JPEG of its listing picture, which listings prefetch.
+SHARE_IMAGE_ROLES = (("hero_image", "card"), ("image", "media_card"), ("cover", "cover"))
+
+
+@cache
+def share_images():
+    return tuple(
+        (attribute, role_specs(role)[FALLBACK_FORMAT][-1]) for attribute, role in SHARE_IMAGE_ROLES
+    )
+
 
 NETWORKS = (
     ("facebook", "Facebook"),
@@ -35,13 +48,15 @@ def _query(**params):
 def share_image_url(page, base_url):
     """The absolute URL of the page's main image (relative rendition URLs are resolved
     against `base_url`, the page's own full URL), or "" when it has none."""
-    for attribute, filter_spec in SHARE_IMAGES:
+    for attribute, filter_spec in share_images():
         if not hasattr(page, attribute + "_id"):
             continue
         if getattr(page, attribute + "_id") is None:
             return ""
+        image = getattr(page, attribute)
+        fetch_deferred_renditions(image)
         try:
-            rendition = getattr(page, attribute).get_rendition(filter_spec)
+            rendition = image.get_rendition(rendition_filter(filter_spec))
         except SourceImageIOError:
             return ""
         return urljoin(base_url, rendition.url)

@@ -79,7 +79,7 @@ def recent_posts(context, count=RECENT_POSTS_COUNT):
             request,
             f"recent-posts:{locale_id}:{count}",
             translation.get_language(),
-            lambda: list(ArticlePage.objects.listed(locale_id)[:count]),
+            lambda: list(ArticlePage.objects.listed(locale_id, "article_compact")[:count]),
         )
     current = context.get("page")
     return {

@@ -1,0 +1,117 @@
+"""Fragments kept between requests with the page cache off (cards in listings, an
+article's own content, the "Recent posts" sidebar): a reader never sees one older than the
+change that made it stale."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from home.factories import ImageFactory
+from news.factories import ArticlePageFactory, CommentFactory
+from news.models import Comment
+
+pytestmark = pytest.mark.django_db
+
+CACHED = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        # Pages, fragments and shared values of four editions: more than LocMemCache's
+        # default 300 entries, past which it would drop a third of them at random.
+        "OPTIONS": {"MAX_ENTRIES": 10000},
+    }
+}
+
+
+@pytest.fixture(autouse=True)
+def fragments_on(settings):
+    """The test settings switch fragments off; here they are on, the page cache off."""
+    settings.PAGE_CACHE_ENABLED = False
+    settings.FRAGMENT_CACHE_ENABLED = True
+    settings.CACHES = CACHED
+
+
+@pytest.fixture
+def article(article_index, site_settings):
+    return ArticlePageFactory(
+        parent=article_index,
+        title="Families meet again",
+        summary="A first summary.",
+        hero_image=ImageFactory(width=1200, height=675),
+    )
+
+
+def republish(page, **changes):
+    for name, value in changes.items():
+        setattr(page, name, value)
+    page.save_revision().publish()
+
+
+def test_a_card_shows_the_article_as_published_now(client, article, article_index):
+    assert b"A first summary." in client.get(article_index.url).content
+    republish(article, title="Families meet at last", summary="A second summary.")
+    content = client.get(article_index.url).content
+    assert b"Families meet at last" in content
+    assert b"A second summary." in content
+    assert b"A first summary." not in content
+
+
+def test_a_card_follows_its_comment_count(client, article, article_index):
+    assert b"0 comments" in client.get(article_index.url).content
+    comment = CommentFactory(page=article, status=Comment.Status.PENDING)
+    assert b"0 comments" in client.get(article_index.url).content
+    comment.status = Comment.Status.APPROVED
+    comment.save()
+    assert b"1 comment<" in client.get(article_index.url).content
+
+
+def test_a_card_follows_its_category(client, article, article_index):
+    client.get(article_index.url)
+    category = article.category
+    category.name = "Camp Liberty residents"
+    category.save()
+    assert b"Camp Liberty residents" in client.get(article_index.url).content
+
+
+def test_a_changed_picture_is_drawn_again(client, article, article_index):
+    before = client.get(article_index.url).content
+    image = article.hero_image
+    image.focal_point_x, image.focal_point_y = 100, 100
+    image.focal_point_width, image.focal_point_height = 50, 50
+    image.save()
+    after = client.get(article_index.url).content
+    assert before != after  # new renditions, new addresses
+
+
+def test_an_article_shows_its_new_body_once_published(client, article):
+    client.get(article.url)
+    republish(article, body=[("paragraph", "<p>A corrected paragraph.</p>")])
+    assert b"A corrected paragraph." in client.get(article.url).content
+
+
+def test_recent_posts_show_a_new_article_at_once(client, article, article_index):
+    client.get(article.url)
+    ArticlePageFactory(parent=article_index, title="Newest report")
+    assert b"Newest report" in client.get(article.url).content
+
+
+def test_cards_are_kept_per_edition(client, article, article_index, home_page):
+    from tests.editions_helpers import make_edition, translate
+
+    make_edition(home_page, "fa")
+    translate(article_index, "fa")
+    translate(article, "fa", {"Families meet again": "دیدار دوباره خانواده‌ها"})
+    assert b"Families meet again" in client.get("/en/articles/").content
+    persian = client.get("/fa/articles/").content.decode()
+    assert "دیدار دوباره خانواده‌ها" in persian
+    assert "Families meet again" not in persian
+
+
+def test_kept_cards_fetch_no_renditions(client, article, article_index):
+    for _n in range(3):
+        ArticlePageFactory(parent=article_index, hero_image=ImageFactory(width=800, height=450))
+    client.get(article_index.url)  # cards rendered and kept
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(article_index.url)
+    assert response.status_code == 200
+    assert b"<picture>" in response.content
+    assert not [q for q in queries.captured_queries if "wagtailimages_rendition" in q["sql"]]
