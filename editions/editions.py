@@ -146,6 +146,18 @@ def object_languages(request, obj):
     return _memoised(request, ("subpage", type(obj).__name__, obj.translation_key), compute)
 
 
+def page_url(request, page):
+    """``page.get_url(request)``, worked out once per request for each page: the canonical
+    link, hreflang alternates, language switcher and breadcrumbs ask for the same few."""
+    if request is None:
+        return page.get_url(request)
+    memo = request.__dict__.setdefault("_page_urls", {})
+    key = (page.pk, page.url_path)
+    if key not in memo:
+        memo[key] = page.get_url(request)
+    return memo[key]
+
+
 def _path(url):
     """The path of a page URL, whether Wagtail gave it relative or absolute (several sites)."""
     return urlsplit(url or "").path
@@ -154,7 +166,7 @@ def _path(url):
 def _subpage_suffix(request, page):
     """The part of the address below a routable page (an archive), kept across editions:
     ``/en/articles/category/iraq/`` gives ``category/iraq/``."""
-    prefix = _path(page.get_url(request))
+    prefix = _path(page_url(request, page))
     if prefix and request.path.startswith(prefix):
         return request.path[len(prefix) :]
     return ""
@@ -184,20 +196,20 @@ def edition_links(request, page=None, subpage_languages=None):
     for code, name in settings.LANGUAGES:
         translated = translations.get(code)
         if translated is not None:
-            page_url = _path(translated.get_url(request))
+            address = _path(page_url(request, translated))
             if subpage_languages is None or code in subpage_languages:
-                page_url += suffix
+                address += suffix
         elif code in homes:
-            page_url = _path(homes[code].get_url(request))
+            address = _path(page_url(request, homes[code]))
         else:
-            page_url = f"/{code}/"
-        switch_url = reverse("switch_edition", args=[code]) + "?" + urlencode({"next": page_url})
+            address = f"/{code}/"
+        switch_url = reverse("switch_edition", args=[code]) + "?" + urlencode({"next": address})
         links.append(
             EditionLink(
                 code=code,
                 name=name,
                 url=switch_url,
-                page_url=page_url,
+                page_url=address,
                 is_current=code == current,
                 is_translation=translated is not None,
             )
@@ -227,13 +239,13 @@ def alternate_links(request, page, subpage_languages=None):
     if not translations:
         return []
     alternates = [
-        (code, _absolute(request, translations[code].get_url(request) + suffix))
+        (code, _absolute(request, page_url(request, translations[code]) + suffix))
         for code, _name in settings.LANGUAGES
         if code in translations
     ]
     default = translations.get(settings.LANGUAGE_CODE)
     if default is not None:
-        alternates.append(("x-default", _absolute(request, default.get_url(request) + suffix)))
+        alternates.append(("x-default", _absolute(request, page_url(request, default) + suffix)))
     return alternates
 
 
@@ -244,7 +256,7 @@ def canonical_url(request, page, page_number=None):
         return ""
     suffix = _subpage_suffix(request, page)
     target = page.alias_of if page.alias_of_id else page
-    url = target.get_url(request)
+    url = page_url(request, target)
     if not url:
         return ""
     url = _absolute(request, url + suffix)

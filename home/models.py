@@ -8,6 +8,7 @@ from django import forms
 from django.core.cache import cache
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
+from django.db.models import Q
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils import timezone, translation
@@ -60,6 +61,12 @@ class SitePage(Page):
         home.routing): a type adds what every request for it shows, to come in the same
         query."""
         return cls._default_manager.select_related("locale")
+
+    def known_restricted_paths(self):
+        """The tree paths of every restricted page, when this page was found by
+        home.routing (which keeps them in the cache), for its listings to exclude
+        directly; None otherwise (they then exclude them by a subquery)."""
+        return getattr(self, "_restricted_paths", None)
 
     def get_view_restrictions(self):
         # home.routing has already checked the (cached) list of restricted pages.
@@ -139,43 +146,40 @@ class HomePage(SitePage):
 
     def get_context(self, request, *args, **kwargs):
         from media_pages.models import MediaItemPage
-        from news.models import ArticlePage
         from publications.models import PublicationPage
 
         context = super().get_context(request, *args, **kwargs)
-        # One query for the newest articles: they top up the editors' picks and fill
-        # "Latest articles" (six more). The four lists' pictures come in one more query,
-        # if any card is not already in the fragment cache.
-        newest = list(
-            ArticlePage.objects.listed(self.locale_id, renditions=None)[: self.featured_count + 6]
-        )
-        featured = self.featured_articles(newest, renditions=None, request=request)
-        featured_ids = {article.pk for article in featured}
-        media = list(MediaItemPage.objects.listed(self.locale_id, renditions=None)[:4])
-        publications = list(PublicationPage.objects.listed(self.locale_id, renditions=None)[:4])
+        latest_count = 6
+        featured, latest = self.featured_and_latest_articles(request, latest_count)
+        restricted = self.known_restricted_paths()
+        media = list(MediaItemPage.objects.listed(self.locale_id, None, restricted)[:4])
+        publications = list(PublicationPage.objects.listed(self.locale_id, None, restricted)[:4])
+        # The lists' pictures in one query, if any card is not already kept.
         defer_renditions(
-            (newest + featured, "hero_image", "article"),
+            (featured + latest, "hero_image", "article"),
             (media, "image", "media"),
             (publications, "cover", "publication"),
         )
         context["featured_articles"] = featured
-        context["latest_articles"] = [a for a in newest if a.pk not in featured_ids][:6]
+        context["latest_articles"] = latest
         context["latest_media"] = media
         context["latest_publications"] = publications
         return context
 
-    def featured_articles(self, newest=None, renditions="article", request=None):
-        """Editors' picks (in this edition), topped up with the newest articles (``newest``:
-        the edition's newest articles, if already fetched)."""
+    def featured_and_latest_articles(self, request, latest_count):
+        """(featured, latest): the editors' picks in this edition, topped up with the
+        newest articles to ``featured_count``, and the ``latest_count`` newest articles
+        after those, from one query.
+
+        Picks are chosen on the English page and synchronised to translations, each
+        pointing at the English article, so each edition shows its own translation of a
+        pick, in the editors' order, and skips picks it does not have. The picks are part
+        of the home page as published: kept until it is published again."""
         from news.models import ArticlePage
 
         from .page_cache import page_tag, public_path
         from .shared_data import shared
 
-        # Picks are chosen on the English page and synchronised to translations, each
-        # pointing at the English article, so each edition shows its own translation of a
-        # pick, in the editors' order, and skips picks it does not have. The picks are part
-        # of the home page as published: kept until it is published again.
         def pick_keys():
             return list(
                 self.featured_article_links.order_by("sort_order").values_list(
@@ -185,22 +189,29 @@ class HomePage(SitePage):
 
         home_tag = page_tag(public_path(self.url_path, self.locale.language_code))
         keys = shared(request, f"featured-keys:{self.pk}", pick_keys, [home_tag])
-        chosen = {
-            article.translation_key: article
-            for article in ArticlePage.objects.listed(self.locale_id, renditions=renditions)
-            .filter(translation_key__in=keys)
-            .order_by()
-        }
-        featured = [chosen[key] for key in keys if key in chosen][: self.featured_count]
-        missing = self.featured_count - len(featured)
-        if missing > 0:
-            if newest is None:
-                newest = ArticlePage.objects.listed(self.locale_id, renditions=renditions)[
-                    : self.featured_count * 2
-                ]
-            chosen_ids = {article.pk for article in featured}
-            featured += [article for article in newest if article.pk not in chosen_ids][:missing]
-        return featured
+        # Enough of the newest to top up the picks and fill the latest list, whatever the
+        # picks turn out to be; sorted newest first, the union starts with exactly those.
+        restricted = self.known_restricted_paths()
+        newest = (
+            ArticlePage.objects.in_edition(self.locale_id, restricted)
+            .order_by("-date", "-pk")
+            .values("pk")[: self.featured_count + latest_count]
+        )
+        articles = sorted(
+            ArticlePage.objects.listed(self.locale_id, None, restricted)
+            .filter(Q(pk__in=newest) | Q(translation_key__in=keys))
+            .order_by(),
+            key=lambda article: (article.date, article.pk),
+            reverse=True,
+        )
+        by_key = {article.translation_key: article for article in articles}
+        featured = [by_key[key] for key in keys if key in by_key][: self.featured_count]
+        chosen = {article.pk for article in featured}
+        others = [article for article in articles if article.pk not in chosen]
+        featured += others[: self.featured_count - len(featured)]
+        chosen = {article.pk for article in featured}
+        latest = [article for article in others if article.pk not in chosen][:latest_count]
+        return featured, latest
 
 
 class HomePageFeaturedArticle(Orderable):

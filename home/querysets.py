@@ -3,14 +3,22 @@ from django.db.models.functions import Length, RowNumber, Substr
 from wagtail.query import PageQuerySet
 
 
-def public_pages(queryset):
+def public_pages(queryset, restricted_paths=None):
     """``queryset`` without pages in a private section (under a page view restriction).
 
     Wagtail's ``PageQuerySet.public()`` first loads every restriction (one query) and then
     filters on their paths; here the restrictions are a NOT EXISTS subquery of the same
-    query, so listing public pages costs one query, not two, wherever it is done.
+    query, so listing public pages costs one query, not two, wherever it is done. When the
+    tree paths of the restricted pages are known already (``restricted_paths``, kept in
+    the cache by home.routing for the page being served), they are excluded directly: on
+    most sites there are none, and the query is simpler to build and to run.
     """
     from wagtail.models import PageViewRestriction
+
+    if restricted_paths is not None:
+        for path in restricted_paths:
+            queryset = queryset.exclude(path__startswith=path)
+        return queryset
 
     restricted_ancestor = PageViewRestriction.objects.filter(
         page__path=Substr(OuterRef("path"), 1, Length("page__path"))
@@ -19,16 +27,17 @@ def public_pages(queryset):
 
 
 class EditionPageQuerySet(PageQuerySet):
-    def public(self):
-        return public_pages(self)
+    def public(self, restricted_paths=None):
+        return public_pages(self, restricted_paths)
 
-    def in_edition(self, locale):
-        """Pages a visitor of one edition may see.
+    def in_edition(self, locale, restricted_paths=None):
+        """Pages a visitor of one edition may see (``restricted_paths``: see
+        ``public_pages``).
 
         Alias pages (English content copied into another tree by "sync from") are never
         shown as if they were translations.
         """
-        return self.live().public().filter(locale=locale, alias_of__isnull=True)
+        return self.live().public(restricted_paths).filter(locale=locale, alias_of__isnull=True)
 
 
 def newest_per_section(items, sections, count, order_by):

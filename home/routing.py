@@ -20,6 +20,7 @@ _wagtail_route_for_request``) and hands over to ``wagtail.views.serve``, so its 
 (privacy, the page cache's bookkeeping) run unchanged.
 """
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
@@ -48,7 +49,8 @@ def find_site(request):
 
 
 def _edition_root(request, site, language):
-    """(path, depth, pk) of the site's root page in the edition being read, None when the
+    """(path, depth, pk, content type id) of the site's root page in the edition being
+    read, None when the
     edition has none. (Wagtail would fall back to the root itself and serve another
     edition's pages under this edition's address: an edition never shows another's pages
     as its own.)"""
@@ -56,12 +58,12 @@ def _edition_root(request, site, language):
     def compute():
         root = site.root_page
         if root.locale.language_code == language:
-            return (root.path, root.depth, root.pk)
+            return (root.path, root.depth, root.pk, root.content_type_id)
         return (
             Page.objects.filter(
                 translation_key=root.translation_key, locale__language_code=language
             )
-            .values_list("path", "depth", "pk")
+            .values_list("path", "depth", "pk", "content_type_id")
             .first()
         )
 
@@ -82,40 +84,51 @@ def find_route(request, path):
     root = _edition_root(request, site, translation.get_language() or "")
     if root is None:
         raise Http404("This edition has no home page")
-    root_path, root_depth, root_pk = root
+    root_path, root_depth, root_pk, root_type = root
     slugs = [component for component in path.split("/") if component]
+    if slugs:
+        chain = _pages_on_path(root_path, root_depth, root_pk, slugs)
+        found_pk, found_type = chain[-1].pk, chain[-1].content_type_id
+    else:  # the edition's home: known already
+        chain, found_pk, found_type = [], root_pk, root_type
+
+    model = ContentType.objects.get_for_id(found_type).model_class() or Page
+    if issubclass(model, _serving_base()):
+        queryset = model.objects_for_serving()
+    else:
+        queryset = model._default_manager.all()
+    try:
+        page = queryset.get(pk=found_pk)
+    except model.DoesNotExist as error:  # deleted since the root was kept: not for long
+        raise Http404("No such page") from error
+    if len(chain) > 1:  # treebeard's get_parent() looks here first
+        page._cached_parent_obj = chain[-2]
+    page._route_ancestors = chain[:-1]
+    page._restricted_paths = restricted_paths(request)
+    page._known_unrestricted = not may_be_restricted(request, page)
+    # The rest of the path is the page's to interpret (a routable page's sub-pages); the
+    # page's own route() also refuses pages that are not live, as Wagtail's does.
+    return page.route(request, slugs[max(len(chain) - 1, 0) :])
+
+
+def _pages_on_path(root_path, root_depth, root_pk, slugs):
+    """The pages from the edition root down the path as far as pages exist, each a child
+    of the one before (a slug may recur in other editions' trees, or under other
+    parents), in one query."""
     on_path = Q(pk=root_pk)
     for level, slug in enumerate(slugs, start=1):
         on_path |= Q(depth=root_depth + level, slug=slug)
     candidates = Page.objects.filter(on_path, path__startswith=root_path).order_by("depth", "path")
-
-    # The pages from the root down, each a child of the one before (a slug may recur in
-    # other editions' trees, or under other parents).
     chain = []
     for candidate in candidates:
-        expected_depth = root_depth + len(chain)
-        if candidate.depth != expected_depth:
+        if candidate.depth != root_depth + len(chain):
             continue
         if chain and not candidate.path.startswith(chain[-1].path):
             continue
         chain.append(candidate)
     if not chain:
         raise Http404("The edition has no home page")
-
-    found = chain[-1]
-    model = found.specific_class or Page
-    if issubclass(model, _serving_base()):
-        queryset = model.objects_for_serving()
-    else:
-        queryset = model._default_manager.all()
-    page = queryset.get(pk=found.pk)
-    if len(chain) > 1:  # treebeard's get_parent() looks here first
-        page._cached_parent_obj = chain[-2]
-    page._route_ancestors = chain[:-1]
-    page._known_unrestricted = not may_be_restricted(request, page)
-    # The rest of the path is the page's to interpret (a routable page's sub-pages); the
-    # page's own route() also refuses pages that are not live, as Wagtail's does.
-    return page.route(request, slugs[len(chain) - 1 :])
+    return chain
 
 
 def _serving_base():

@@ -29,7 +29,8 @@ from .page_cache import (
 
 logger = logging.getLogger(__name__)
 
-KEY_PREFIX = "shared:"
+# Bumped whenever a kept value changes shape, so a deploy never reads the old shape.
+KEY_PREFIX = "shared:2:"
 # A safety net only: purges make values stale long before this.
 TIMEOUT = 60 * 60
 _MISSING = object()

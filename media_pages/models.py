@@ -33,9 +33,10 @@ class MediaIndexPage(SitePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # A fixed number of queries however many sections there are.
-        sections = MediaSectionPage.objects.in_edition(self.locale).child_of(self)
+        restricted = self.known_restricted_paths()
+        sections = MediaSectionPage.objects.in_edition(self.locale, restricted).child_of(self)
         context["sections"] = newest_per_section(
-            MediaItemPage.objects.listed(self.locale, renditions=None),
+            MediaItemPage.objects.listed(self.locale, None, self.known_restricted_paths()),
             sections,
             4,
             order_by=[F("date").desc(), F("pk").desc()],
@@ -65,7 +66,9 @@ class MediaSectionPage(SitePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        items = MediaItemPage.objects.listed(self.locale, renditions=None).child_of(self)
+        items = MediaItemPage.objects.listed(
+            self.locale, None, self.known_restricted_paths()
+        ).child_of(self)
         shown = paginate(request, items, ITEMS_PER_PAGE)
         shown.object_list = defer_renditions((shown.object_list, "image", "media"))
         context["items"] = shown
@@ -73,10 +76,10 @@ class MediaSectionPage(SitePage):
 
 
 class MediaItemQuerySet(EditionPageQuerySet):
-    def listed(self, locale, renditions="media"):
-        return with_renditions(self.in_edition(locale), "image", renditions).order_by(
-            "-date", "-pk"
-        )
+    def listed(self, locale, renditions="media", restricted_paths=None):
+        return with_renditions(
+            self.in_edition(locale, restricted_paths), "image", renditions
+        ).order_by("-date", "-pk")
 
 
 class MediaItemPage(SitePage):

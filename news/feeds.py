@@ -48,8 +48,9 @@ class ArticleFeed(Feed):
         articles = self.index.articles(renditions="article_feed")
         if self.category is not None:
             articles = articles.filter(category=self.category)
-        # Feeds list each article's tags as categories; listings do not show them.
-        return articles.prefetch_related("tags")[:FEED_LENGTH]
+        # Feeds name each article's author and list its tags as categories; listings show
+        # neither.
+        return articles.select_related("author").prefetch_related("tags")[:FEED_LENGTH]
 
     def item_title(self, article):
         return article.title

@@ -92,13 +92,16 @@ class ArticlePageTag(TaggedItemBase):
 
 
 class ArticlePageQuerySet(EditionPageQuerySet):
-    def listed(self, locale, renditions="article"):
+    def listed(self, locale, renditions="article", restricted_paths=None):
         """An edition's articles, newest first, with everything a listing shows in a fixed
         number of queries whatever the number of articles (the number of approved comments
         included, as ``approved_comment_count``). ``renditions``: the kind of listing whose
-        pictures are fetched with them (``home.images.LISTING_ROLES``), None for none."""
+        pictures are fetched with them (``home.images.LISTING_ROLES``), None for none;
+        ``restricted_paths``: see ``home.querysets.public_pages``."""
         return with_renditions(
-            self.in_edition(locale).with_comment_counts().select_related("category", "author"),
+            self.in_edition(locale, restricted_paths)
+            .with_comment_counts()
+            .select_related("category"),
             "hero_image",
             renditions,
         ).order_by("-date", "-pk")
@@ -140,7 +143,9 @@ class ArticleIndexPage(RoutablePageMixin, SitePage):
         verbose_name = _("article index page")
 
     def articles(self, renditions="article"):
-        return ArticlePage.objects.listed(self.locale, renditions).descendant_of(self)
+        return ArticlePage.objects.listed(
+            self.locale, renditions, self.known_restricted_paths()
+        ).descendant_of(self)
 
     def render_listing(self, request, articles, archive=None):
         from home.shared_data import site_settings as shared_site_settings

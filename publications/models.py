@@ -34,13 +34,13 @@ class PublicationsIndexPage(SitePage):
         context = super().get_context(request, *args, **kwargs)
         # A fixed number of queries however many sections there are.
         sections = (
-            public_pages(Page.objects.live())
+            public_pages(Page.objects.live(), self.known_restricted_paths())
             .child_of(self)
             .filter(locale=self.locale, alias_of__isnull=True)
             .specific()
         )
         context["sections"] = newest_per_section(
-            PublicationPage.objects.listed(self.locale, renditions=None),
+            PublicationPage.objects.listed(self.locale, None, self.known_restricted_paths()),
             sections,
             4,
             order_by=[F("publication_date").desc(), F("pk").desc()],
@@ -56,7 +56,9 @@ class PublicationListingMixin:
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        items = PublicationPage.objects.listed(self.locale, renditions=None).child_of(self)
+        items = PublicationPage.objects.listed(
+            self.locale, None, self.known_restricted_paths()
+        ).child_of(self)
         shown = paginate(request, items, ITEMS_PER_PAGE)
         shown.object_list = defer_renditions((shown.object_list, "cover", "publication"))
         context["items"] = shown
@@ -95,9 +97,11 @@ class PeriodicalSeriesPage(PublicationListingMixin, SitePage):
 
 
 class PublicationQuerySet(EditionPageQuerySet):
-    def listed(self, locale, renditions="publication"):
+    def listed(self, locale, renditions="publication", restricted_paths=None):
         return with_renditions(
-            self.in_edition(locale).select_related("document"), "cover", renditions
+            self.in_edition(locale, restricted_paths).select_related("document"),
+            "cover",
+            renditions,
         ).order_by("-publication_date", "-pk")
 
 

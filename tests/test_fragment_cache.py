@@ -115,3 +115,23 @@ def test_kept_cards_fetch_no_renditions(client, article, article_index):
     assert response.status_code == 200
     assert b"<picture>" in response.content
     assert not [q for q in queries.captured_queries if "wagtailimages_rendition" in q["sql"]]
+
+
+def test_each_worker_keeps_the_fragments_it_read():
+    """home.cache.LocalFirstCache: fragment keys name everything the fragment shows, so a
+    worker's copy is kept in its memory and the shared cache is asked only once."""
+    from django.core.cache import caches
+
+    from home.cache import LocalFirstCache
+
+    shared = caches["default"]
+    one = LocalFirstCache("one", {"OPTIONS": {"SHARED": "default"}})
+    other = LocalFirstCache("other", {"OPTIONS": {"SHARED": "default"}})
+
+    one.set("card:1", "<article>1</article>")
+    assert shared.get("card:1") == "<article>1</article>"  # written through
+    assert other.get("card:1") == "<article>1</article>"  # read from the shared cache...
+    shared.delete("card:1")
+    assert other.get("card:1") == "<article>1</article>"  # ...and kept
+    assert one.get("card:1") == "<article>1</article>"
+    assert one.get("card:2", "missing") == "missing"

@@ -126,3 +126,15 @@ def test_an_unknown_host_is_answered_by_the_default_site(client, home_page, site
     StandardPageFactory(parent=home_page, title="About us", slug="about")
     response = client.get("/en/about/", HTTP_HOST="localhost")
     assert title_of(response) == "About us"
+
+
+def test_a_page_made_private_leaves_the_listings_at_once(client, site_settings, article_index):
+    public = ArticlePageFactory(parent=article_index, title="Open report")
+    private = ArticlePageFactory(parent=article_index, title="Members' report")
+    content = client.get(article_index.url).content
+    assert b"Members&#x27; report" in content and b"Open report" in content
+
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+    content = client.get(article_index.url).content
+    assert b"Members&#x27; report" not in content
+    assert public.title.encode() in content

@@ -156,6 +156,12 @@ if REDIS_URL:
         "TIMEOUT": 3600,
         "OPTIONS": {"MAX_ENTRIES": 20000},
     }
+    # Fragments are named by everything they show: each worker keeps copies in front of
+    # Redis (home/cache.py), a page of cards costs no round trip per card.
+    CACHES["template_fragments"] = {
+        "BACKEND": "home.cache.LocalFirstCache",
+        "OPTIONS": {"SHARED": "default"},
+    }
 else:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},

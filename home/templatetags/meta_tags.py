@@ -154,7 +154,9 @@ def _describe_page(context, request, page, meta, identity, language):
         return  # structured data only describes an edition's own, indexable pages
 
     # Structured data.
-    home_url = metadata.absolute(request, home.get_url(request)) if home is not None else ""
+    home_url = (
+        metadata.absolute(request, editions.page_url(request, home)) if home is not None else ""
+    )
     logo_image = metadata.share_image(request, logo, metadata.LOGO_FILTER, meta.site_name)
     publisher = metadata.organization(meta.site_name, home_url, logo_image)
     nodes = []
@@ -211,7 +213,7 @@ def _breadcrumb_items(context, request, page, archive):
     items = [
         (
             _("Home") if position == 0 else ancestor.title,
-            metadata.absolute(request, ancestor.get_url(request)),
+            metadata.absolute(request, editions.page_url(request, ancestor)),
         )
         for position, ancestor in enumerate(pages)
     ]

@@ -14,6 +14,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils import translation
 from wagtail.models import Page, Site
 
+from editions.editions import page_url
 from home import shared_data
 from home.querysets import public_pages
 from home.routing import active_locale_id, route_ancestors
@@ -214,7 +215,7 @@ def edition_section_url(context, model_label):
                 .first()
             ),
         )
-    memo[key] = (section.get_url(request) or "") if section is not None else ""
+    memo[key] = (page_url(request, section) or "") if section is not None else ""
     return memo[key]
 
 
@@ -255,9 +256,9 @@ def breadcrumbs(context, page=None, current_label=""):
     crumbs = []
     if pages:
         *ancestors, page = pages
-        crumbs = [(ancestor.title, ancestor.get_url(request)) for ancestor in ancestors]
+        crumbs = [(ancestor.title, page_url(request, ancestor)) for ancestor in ancestors]
         if current_label:
-            crumbs.append((page.title, page.get_url(request)))
+            crumbs.append((page.title, page_url(request, page)))
             crumbs.append((current_label, None))
         else:
             crumbs.append((page.title, None))
