@@ -49,7 +49,9 @@ def chrome_fragment_key(context, part):
         position = page.path[: cut * Page.steplen] + ("=" if cut == page.depth else ">")
         if part == "footer" and not (own and page.depth == levels):
             position = ""  # the footer marks only the current first-level item
-    return f"{host}|{edition}|{chrome_version(edition)}|{position}"
+    # The version read with the others this request (one round trip), else on its own.
+    version = tag_versions(request, [chrome_tag(edition)])[0] or chrome_version(edition)
+    return f"{host}|{edition}|{version}|{position}"
 
 
 def _fragment_key(context, tags, *parts):
