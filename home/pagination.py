@@ -26,13 +26,16 @@ class ArchivePaginator(Paginator):
         return super().page(number)
 
 
-def paginate(request, items, per_page):
-    """One page of `items` from the ``?page=`` parameter.
+def paginate(request, items, per_page, count=None):
+    """One page of `items` from the ``?page=`` parameter (``count``: the number of items,
+    when known already).
 
     Readers follow old or mistyped links, so a page number that is not a number, or is past
     the end, is a plain 404 and never a server error or a silent jump to page one.
     """
     paginator = ArchivePaginator(items, per_page)
+    if count is not None:
+        paginator.count = count  # instead of counting them again
     number = request.GET.get("page", "1")
     try:
         return paginator.page(number)

@@ -12,7 +12,7 @@ from wagtail.models import Page
 from editions.search_text import fold, fold_with_positions
 from home.pagination import paginate
 from home.querysets import public_pages
-from home.routing import active_locale_id, find_site
+from home.routing import active_locale_id, find_site, restricted_paths
 
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
@@ -21,23 +21,30 @@ PLAIN_TEXT_SECONDS = 24 * 60 * 60
 NOT_A_WORD = re.compile(r"[^\w\s]+")
 
 
-def searchable_pages(locale):
+def searchable_pages(locale, restricted_paths=None):
+    """The edition's live, public pages that search lists (``restricted_paths``: the tree
+    paths of restricted pages when known, see ``home.querysets.public_pages``)."""
     from media_pages.models import MediaItemPage
     from news.models import ArticlePage
     from publications.models import PublicationPage
 
     # Search backends filter only on Page's own indexed fields, so aliases are excluded
-    # through the id (the edition's own pages) rather than `alias_of` directly.
-    # Restrictions too (readers' search never lists private pages): a subquery, not the
-    # extra query of PageQuerySet.public().
-    own_public_pages = public_pages(
-        Page.objects.filter(locale=locale, alias_of__isnull=True)
-    ).values("pk")
-    return (
+    # through their ids (few), not `alias_of`: the search then starts from the matching
+    # index entries, not from every page of the edition.
+    aliases = Page.objects.filter(locale=locale, alias_of__isnull=False).values("pk")
+    pages = (
         Page.objects.live()
-        .filter(locale=locale, pk__in=own_public_pages)
+        .filter(locale=locale)
+        .exclude(pk__in=aliases)
         .type(ArticlePage, MediaItemPage, PublicationPage)
     )
+    # Readers' search never lists private pages: excluded by path when the restricted
+    # pages are known, else by a subquery (never the extra query of PageQuerySet.public()).
+    if restricted_paths is not None:
+        for path in restricted_paths:
+            pages = pages.exclude(path__startswith=path)
+        return pages
+    return pages.filter(pk__in=public_pages(Page.objects.filter(locale=locale)).values("pk"))
 
 
 def query_terms(query):
@@ -56,7 +63,8 @@ def search(request):
     terms = query_terms(query)
     results = None
     if terms:
-        found = searchable_pages(active_locale_id(request)).search(" ".join(terms), operator="and")
+        pages = searchable_pages(active_locale_id(request), restricted_paths(request))
+        found = pages.search(" ".join(terms), operator="and")
         results = paginate(request, found, RESULTS_PER_PAGE)
         specific = {
             page.pk: page

@@ -151,10 +151,25 @@ class ArticleIndexPage(RoutablePageMixin, SitePage):
         from home.shared_data import site_settings as shared_site_settings
 
         site_settings = shared_site_settings(request)
-        shown = paginate(request, articles, site_settings.articles_per_page)
+        shown = paginate(
+            request, articles, site_settings.articles_per_page, self.count(request, articles)
+        )
         shown.object_list = defer_renditions((shown.object_list, "hero_image", "article"))
         context = {"articles": shown, "archive": archive}
         return self.render(request, context_overrides=context)
+
+    def count(self, request, articles):
+        """How many articles a listing or archive holds: counting tens of thousands of rows
+        costs more than the page itself, so the number is kept until an article under this
+        index (or a restriction) changes, which bumps the index's tag (home.purge)."""
+        from home.page_cache import page_tag, public_path
+        from home.routing import RESTRICTIONS_TAG
+        from home.shared_data import shared
+
+        own_tag = page_tag(public_path(self.url_path, self.locale.language_code))
+        return shared(
+            request, f"listing-count:{request.path}", articles.count, [own_tag, RESTRICTIONS_TAG]
+        )
 
     @path("")
     def index(self, request):

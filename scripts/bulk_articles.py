@@ -19,6 +19,8 @@ from django.utils import timezone
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
+from home.page_cache import recent_tag
+from home.purge import Purge
 from news.models import ArticlePage, ArticlePageTag, Category
 
 BATCH = 500
@@ -92,6 +94,14 @@ def add_pages(parent, pages):
     for start in range(0, len(pages), BATCH):
         _insert_pages(pages[start : start + BATCH])
     Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + len(pages))
+    # As publishing one of them would: what lists them (and what was counted or kept
+    # from them) is purged, as Wagtail's signals would have done page by page.
+    purge = Purge()
+    purge.page(parent)
+    edition = purge.code(parent.locale_id)
+    if edition:
+        purge.tags.add(recent_tag(edition))  # new articles may be the newest
+    purge.commit()
     return pages
 
 

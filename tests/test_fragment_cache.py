@@ -135,3 +135,19 @@ def test_each_worker_keeps_the_fragments_it_read():
     assert other.get("card:1") == "<article>1</article>"  # ...and kept
     assert one.get("card:1") == "<article>1</article>"
     assert one.get("card:2", "missing") == "missing"
+
+
+def test_the_kept_article_count_follows_publishing(client, article_index, site_settings):
+    """A listing's number of articles is kept (counting a large archive costs more than the
+    page): a new article or one withdrawn changes the number of pages at once."""
+    per_page = site_settings.articles_per_page
+    articles = [ArticlePageFactory(parent=article_index) for _ in range(per_page)]
+    assert client.get(article_index.url).status_code == 200
+    assert client.get(f"{article_index.url}?page=2").status_code == 404
+
+    extra = ArticlePageFactory(parent=article_index)
+    assert client.get(f"{article_index.url}?page=2").status_code == 200
+
+    extra.unpublish()
+    articles[0].unpublish()
+    assert client.get(f"{article_index.url}?page=2").status_code == 404
