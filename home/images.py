@@ -172,13 +172,7 @@ class RenditionBatch:
         if self.fetched:
             return
         self.fetched = True
-        renditions = (
-            get_image_model().get_rendition_model().objects.filter(filter_spec__in=self.specs)
-        )
-        prefetch_related_objects(
-            self.images,
-            Prefetch("renditions", queryset=renditions, to_attr="prefetched_renditions"),
-        )
+        prefetch_related_objects(self.images, _renditions_prefetch("renditions", self.specs))
 
 
 def defer_renditions(*listings):
@@ -210,12 +204,15 @@ def with_renditions(queryset, field, kind):
     renditions to be fetched when first needed (``defer_renditions``)."""
     if kind is None:
         return queryset.select_related(field)
-    renditions = (
-        get_image_model().get_rendition_model().objects.filter(filter_spec__in=listing_specs(kind))
-    )
     return queryset.select_related(field).prefetch_related(
-        Prefetch(f"{field}__renditions", queryset=renditions, to_attr="prefetched_renditions")
+        _renditions_prefetch(f"{field}__renditions", listing_specs(kind))
     )
+
+
+def _renditions_prefetch(lookup, specs):
+    """The renditions of ``specs``, put where Wagtail's look-up finds prefetched ones."""
+    renditions = get_image_model().get_rendition_model().objects.filter(filter_spec__in=specs)
+    return Prefetch(lookup, queryset=renditions, to_attr="prefetched_renditions")
 
 
 # --- Markup -----------------------------------------------------------------------------

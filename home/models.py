@@ -69,8 +69,14 @@ class SitePage(Page):
         return getattr(self, "_restricted_paths", None)
 
     def get_view_restrictions(self):
-        # home.routing has already checked the (cached) list of restricted pages.
-        if getattr(self, "_known_unrestricted", False):
+        # Known from routing: no restricted page is this one or above it. (An alias takes
+        # its original's restrictions: Wagtail looks those up.)
+        paths = self.known_restricted_paths()
+        if (
+            paths is not None
+            and not self.alias_of_id
+            and not any(self.path.startswith(path) for path in paths)
+        ):
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
 

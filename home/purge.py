@@ -184,6 +184,13 @@ def bump(tags):
         logger.warning("Page cache purge failed", exc_info=True)
 
 
+def bump_now_and_after_commit(tags):
+    """Bump now, and again once the change is committed: a request in between may have
+    kept what it read before the commit."""
+    bump(tags)
+    transaction.on_commit(partial(bump, set(tags)))
+
+
 def _after_commit(tags, paths):
     bump(tags)
     purge_frontend_cache(paths)
@@ -340,9 +347,7 @@ def image_changed(sender, instance, created=False, raw=False, **kwargs):
     are made again (an image just uploaded is shown nowhere yet)."""
     if created or raw:
         return
-    tags = {IMAGES_TAG}
-    bump(tags)
-    transaction.on_commit(partial(bump, tags))
+    bump_now_and_after_commit({IMAGES_TAG})
 
 
 def connect():

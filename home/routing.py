@@ -21,7 +21,6 @@ _wagtail_route_for_request``) and hands over to ``wagtail.views.serve``, so its 
 """
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from django.http import Http404
@@ -105,7 +104,6 @@ def find_route(request, path):
         page._cached_parent_obj = chain[-2]
     page._route_ancestors = chain[:-1]
     page._restricted_paths = restricted_paths(request)
-    page._known_unrestricted = not may_be_restricted(request, page)
     # The rest of the path is the page's to interpret (a routable page's sub-pages); the
     # page's own route() also refuses pages that are not live, as Wagtail's does.
     return page.route(request, slugs[max(len(chain) - 1, 0) :])
@@ -175,33 +173,20 @@ def restricted_paths(request):
     )
 
 
-def may_be_restricted(request, page):
-    """Whether a view restriction may apply to ``page`` (on it or on an ancestor). An alias
-    takes its original's restrictions, which this does not know: always True for one."""
-    if page.alias_of_id:
-        return True
-    return any(page.path.startswith(path) for path in restricted_paths(request))
-
-
 # Invalidation: a change to a site, a locale or a home page may change where an edition's
 # tree starts; a restriction added or removed changes which pages need checking.
 
 
-def _bump(tag):
-    from .purge import bump
-
-    # Now, and again once the change is committed: a request in between may have cached
-    # what it read before the commit.
-    bump([tag])
-    transaction.on_commit(lambda: bump([tag]))
-
-
 def _routing_changed(sender, **kwargs):
-    _bump(ROUTING_TAG)
+    from .purge import bump_now_and_after_commit
+
+    bump_now_and_after_commit({ROUTING_TAG})
 
 
 def _restrictions_changed(sender, **kwargs):
-    _bump(RESTRICTIONS_TAG)
+    from .purge import bump_now_and_after_commit
+
+    bump_now_and_after_commit({RESTRICTIONS_TAG})
 
 
 def _page_moved(sender, instance, **kwargs):

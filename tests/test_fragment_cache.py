@@ -9,17 +9,9 @@ from django.test.utils import CaptureQueriesContext
 from home.factories import ImageFactory
 from news.factories import ArticlePageFactory, CommentFactory
 from news.models import Comment
+from tests.caching import CACHED
 
 pytestmark = pytest.mark.django_db
-
-CACHED = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        # Pages, fragments and shared values of four editions: more than LocMemCache's
-        # default 300 entries, past which it would drop a third of them at random.
-        "OPTIONS": {"MAX_ENTRIES": 10000},
-    }
-}
 
 
 @pytest.fixture(autouse=True)

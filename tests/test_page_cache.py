@@ -37,21 +37,11 @@ from publications.factories import (
     PeriodicalSeriesPageFactory,
     PublicationsIndexPageFactory,
 )
+from tests.caching import CACHED
 from tests.editions_helpers import make_edition, translate
 from tests.reader_forms import post_comment, send_contact_message
 
 EDITIONS = ("en", "ar", "fa", "sq")
-
-
-# As in production: pages and the header and footer fragments cached in the default cache.
-CACHED = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        # Pages, fragments and shared values of four editions: more than LocMemCache's
-        # default 300 entries, past which it would drop a third of them at random.
-        "OPTIONS": {"MAX_ENTRIES": 10000},
-    }
-}
 
 
 @pytest.fixture(autouse=True)
