@@ -143,3 +143,28 @@ def test_the_kept_article_count_follows_publishing(client, article_index, site_s
     extra.unpublish()
     articles[0].unpublish()
     assert client.get(f"{article_index.url}?page=2").status_code == 404
+
+
+def test_a_preview_shows_the_draft_not_the_kept_content(client, article, article_index):
+    client.get(article.url)  # the published content is kept
+    other = ArticlePageFactory(parent=article_index, title="Another report")
+    article.body = [("paragraph", "<p>A draft paragraph.</p>")]
+    assert b"A draft paragraph." in article.make_preview_request().content
+    other.summary = "Another draft summary."
+    preview = other.make_preview_request().content
+    assert b"Another draft summary." in preview
+    assert b"A draft paragraph." not in preview
+
+
+def test_without_the_shared_cache_every_card_is_its_own(
+    client, article, article_index, monkeypatch
+):
+    ArticlePageFactory(parent=article_index, title="Another report")
+    monkeypatch.setattr(
+        "home.templatetags.page_cache_tags.tag_versions",
+        lambda request, tags: [None for _tag in tags],
+    )
+    content = client.get(article_index.url).content
+    # The cards' headings (the sidebar lists the titles too).
+    assert b">Families meet again</a></h2>" in content
+    assert b">Another report</a></h2>" in content

@@ -10,6 +10,7 @@ from home.page_cache import (
     chrome_tag,
     chrome_version,
     mark_depends_on_recent_posts,
+    new_version,
     recent_tag,
 )
 from home.shared_data import tag_versions
@@ -61,12 +62,14 @@ def _fragment_key(context, tags, *parts):
     if not settings.FRAGMENT_CACHE_ENABLED:
         return ""
     request = context.get("request")
-    if request is None or getattr(request, "is_preview", False):
-        return ""
+    if request is None:
+        return ""  # {% wagtailcache %} renders afresh without a request, and in previews
     edition = translation.get_language() or ""
     versions = tag_versions(request, [tag(edition) if callable(tag) else tag for tag in tags])
-    if None in versions:  # no cache: nothing would be kept anyway
-        return ""
+    if None in versions:
+        # The shared cache is out: a key never used before, never one shared by every
+        # fragment of a kind (each worker would still keep its copy of it).
+        return new_version()
     return "|".join(str(part) for part in (request.get_host(), edition, *versions, *parts))
 
 
