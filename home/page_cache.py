@@ -21,13 +21,13 @@ was built from (see ``home.purge``), with the tag's version at the time:
 * ``recent:<edition>``: the "Recent posts" sidebar, bumped only when an article enters,
   leaves or changes in it.
 
-The versions are stored in the cache beside the entries. A hit costs one ``get_many`` (the
-entry, the edition's chrome and recent tags and the page tags of the path's prefixes, one
-of which is the serving page's): an entry whose recorded versions differ from the current
-ones is stale, and the page is rendered again. Each worker also keeps a copy of the
-entries it served last, used only while the versions say it is current, so a popular page
-costs a round trip for the versions alone. Nothing is ever deleted in bulk; stale entries
-simply expire.
+The versions are stored in the cache beside the entries (``home.cache_tags``): a hit reads
+the edition's chrome and recent tags and the page tags of the path's prefixes, one of which
+is the serving page's; an entry whose recorded versions differ from the current ones is
+stale, and the page is rendered again. Each worker keeps a copy of the entries it served
+last, used only while the versions say it is current, and of the versions, which Redis
+tells it about when they change: a popular page then costs no round trip at all. Nothing
+is ever deleted in bulk; stale entries simply expire.
 
 The middleware sits before the session, locale, authentication and message middleware, so
 a hit skips all of them.
@@ -35,7 +35,6 @@ a hit skips all of them.
 
 import hashlib
 import logging
-import secrets
 import time
 from collections import OrderedDict
 
@@ -44,10 +43,11 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 
+from . import cache_tags
+
 logger = logging.getLogger(__name__)
 
 ENTRY_PREFIX = "pagecache:entry:"
-TAG_PREFIX = "pagecache:tag:"
 
 # Query parameters that select different content; any other parameter is ignored in the key
 # (the views ignore it too).
@@ -75,11 +75,6 @@ def edition_codes():
     return [code for code, _name in settings.LANGUAGES]
 
 
-def tag_key(tag):
-    # Hashed: paths may hold characters a cache backend refuses in keys.
-    return TAG_PREFIX + hashlib.md5(tag.encode(), usedforsecurity=False).hexdigest()
-
-
 def page_tag(path):
     """The tag of the page at `path` (a public address such as ``/en/articles/``)."""
     return "page:" + path
@@ -96,10 +91,6 @@ def recent_tag(edition):
 # Bumped when any image is saved or deleted (a new file or focal point changes its
 # renditions' addresses): the content fragments showing pictures are made again.
 IMAGES_TAG = "images"
-
-
-def new_version():
-    return secrets.token_hex(6)
 
 
 def path_prefixes(path):
@@ -121,15 +112,12 @@ def public_path(url_path, edition):
 def chrome_version(edition):
     """The current version of an edition's chrome (header, footer), for fragment cache
     keys; given one if it has none, so losing it (eviction) cannot revive old fragments."""
-    key = tag_key(chrome_tag(edition))
+    tag = chrome_tag(edition)
     try:
-        version = cache.get(key)
-        if version is None:
-            cache.add(key, new_version(), None)
-            version = cache.get(key)
+        version = cache_tags.ensure([tag])[tag]
     except Exception:  # no cache: fragments are not cached either
-        return new_version()
-    return version or new_version()
+        return cache_tags.new_version()
+    return version or cache_tags.new_version()
 
 
 def mark_depends_on_recent_posts(request):
@@ -248,16 +236,16 @@ class PageCacheMiddleware:
         The tags' versions always come from the shared cache; the entry itself from this
         worker's copy when it has one (a popular page is then one small round trip), else
         from the shared cache in the same round trip."""
-        tag_keys = [tag_key(tag) for tag in lookup.candidate_tags]
         local = _local_entries.get(lookup.key)
         if local is not None and local[0] < time.monotonic():
             local = None
         try:
-            found = cache.get_many(tag_keys if local else [lookup.key, *tag_keys])
+            lookup.versions, found = cache_tags.read(
+                lookup.candidate_tags, also=[] if local else [lookup.key]
+            )
         except Exception:  # a cache outage slows the site down, never takes it down
             logger.warning("Page cache unavailable", exc_info=True)
             return None
-        lookup.versions = {tag: found.get(tag_key(tag)) for tag in lookup.candidate_tags}
         if local is not None and self.current(local[1], lookup):
             entry = local[1]
             _local_entries.move_to_end(lookup.key)
@@ -350,13 +338,9 @@ class PageCacheMiddleware:
             if missing:
                 # A tag seen for the first time: give it a version now, so that losing it
                 # later (eviction) makes the entry stale instead of silently valid.
-                for tag in missing:
-                    cache.add(tag_key(tag), new_version(), None)
-                current = cache.get_many([tag_key(tag) for tag in missing])
-                for tag in missing:
-                    depends_on[tag] = current.get(tag_key(tag))
-                    if depends_on[tag] is None:
-                        return
+                depends_on.update(cache_tags.ensure(missing))
+                if None in depends_on.values():
+                    return
             entry = (depends_on, 200, headers, response.content)
             cache.set(lookup.key, entry, seconds)
             self.keep_locally(lookup, entry)

@@ -30,16 +30,8 @@ from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .page_cache import (
-    IMAGES_TAG,
-    chrome_tag,
-    edition_codes,
-    new_version,
-    page_tag,
-    public_path,
-    recent_tag,
-    tag_key,
-)
+from . import cache_tags
+from .page_cache import IMAGES_TAG, chrome_tag, edition_codes, page_tag, public_path, recent_tag
 
 logger = logging.getLogger(__name__)
 
@@ -179,7 +171,7 @@ def bump(tags):
     if not tags:
         return
     try:
-        cache.set_many({tag_key(tag): new_version() for tag in tags}, None)
+        cache_tags.bump(tags)
     except Exception:  # the entries expire anyway; a cache outage must not stop editors
         logger.warning("Page cache purge failed", exc_info=True)
 

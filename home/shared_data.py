@@ -18,14 +18,8 @@ from collections import OrderedDict
 
 from django.core.cache import cache
 
-from .page_cache import (
-    chrome_tag,
-    edition_codes,
-    forget_local_entries,
-    new_version,
-    recent_tag,
-    tag_key,
-)
+from . import cache_tags
+from .page_cache import chrome_tag, edition_codes, forget_local_entries, recent_tag
 
 logger = logging.getLogger(__name__)
 
@@ -36,8 +30,8 @@ TIMEOUT = 60 * 60
 _MISSING = object()
 # Each worker also keeps the values it has read (pickled, so every request gets its own
 # objects), the most recently used first: a value is named by its tags' versions, which
-# are read from the shared cache on every request, so a purge reaches every worker at once
-# and only the round trip for the value itself is saved.
+# every worker learns of at once when they change (home/cache_tags.py), so a purge reaches
+# every worker's copy at once.
 LOCAL_ENTRIES = 500
 _local = OrderedDict()
 
@@ -52,18 +46,13 @@ def _memo(request):
 
 
 def _versions(request, tags):
-    """The current version of each tag (one cache round trip per request for all of them),
+    """The current version of each tag (at most one cache round trip per request for all),
     giving a tag seen for the first time its first version."""
     known = request.__dict__.setdefault("_shared_tag_versions", {})
     wanted = [tag for tag in tags if tag not in known]
     if wanted:
         try:
-            found = cache.get_many([tag_key(tag) for tag in wanted])
-            for tag in wanted:
-                if tag_key(tag) not in found:
-                    cache.add(tag_key(tag), new_version(), None)
-                    found[tag_key(tag)] = cache.get(tag_key(tag))
-                known[tag] = found[tag_key(tag)]
+            known.update(cache_tags.ensure(wanted))
         except Exception:  # a cache outage slows the site down, never takes it down
             logger.warning("Shared data cache unavailable", exc_info=True)
             for tag in wanted:
@@ -114,6 +103,7 @@ def forget_local_copies():
     database and the cache back)."""
     _local.clear()
     forget_local_entries()
+    cache_tags.forget()
 
 
 def _local_get(digest):

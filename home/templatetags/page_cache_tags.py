@@ -5,12 +5,12 @@ from django.conf import settings
 from django.utils import translation
 from wagtail.models import Page
 
+from home.cache_tags import new_version
 from home.page_cache import (
     IMAGES_TAG,
     chrome_tag,
     chrome_version,
     mark_depends_on_recent_posts,
-    new_version,
     recent_tag,
 )
 from home.shared_data import tag_versions

@@ -1,0 +1,160 @@
+"""Each worker's copy of the cache tags' versions (home/cache_tags.py), against the real
+Redis that production uses: trusted only while the announcement channel is confirmed."""
+
+import os
+import uuid
+
+import pytest
+import redis
+from django.core.cache import caches
+
+from home import cache_tags
+
+REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/13")
+
+
+def redis_cache(prefix):
+    return {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": prefix,
+        "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 1},
+    }
+
+
+@pytest.fixture
+def redis_caches(settings):
+    """The default cache in Redis, as in production, and a second connection to the same
+    keys standing for another worker."""
+    try:
+        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1).ping()
+    except redis.ConnectionError:
+        if os.environ.get("CI"):
+            raise
+        pytest.skip("Redis is not answering on " + REDIS_URL)
+    prefix = "test-" + uuid.uuid4().hex[:8]
+    settings.CACHES = {"default": redis_cache(prefix), "other_worker": redis_cache(prefix)}
+    cache_tags._channel = cache_tags._Channel()
+    cache_tags.forget()
+    yield caches["default"], caches["other_worker"]
+    cache_tags._channel.drop()
+    cache_tags._channel = cache_tags._Channel()
+    cache_tags.forget()
+
+
+def version_of(tag):
+    versions, _ = cache_tags.read([tag])
+    return versions[tag]
+
+
+def count_round_trips(monkeypatch):
+    calls = []
+    original = redis.connection.AbstractConnection.send_packed_command
+
+    def counting(self, command, check_health=True):
+        calls.append(command)
+        return original(self, command, check_health)
+
+    monkeypatch.setattr(redis.connection.AbstractConnection, "send_packed_command", counting)
+    return calls
+
+
+def test_known_versions_cost_no_round_trip(redis_caches, monkeypatch):
+    cache_tags.ensure(["page:/en/"])
+    first = version_of("page:/en/")
+    calls = count_round_trips(monkeypatch)
+    assert version_of("page:/en/") == first
+    assert calls == []
+
+
+def test_a_bump_in_any_worker_is_seen_at_once(redis_caches):
+    _, other_worker = redis_caches
+    before = cache_tags.ensure(["page:/en/articles/"])["page:/en/articles/"]
+    assert version_of("page:/en/articles/") == before
+
+    # Another worker writes a version without announcing it: this worker keeps its copy
+    # (which is how it saves the round trip) ...
+    other_worker.set(cache_tags.tag_key("page:/en/articles/"), "unannounced", None)
+    assert version_of("page:/en/articles/") == before
+
+    # ... and a bump, from whichever worker, is announced and seen on the next read.
+    cache_tags.bump(["page:/en/articles/"])
+    after = version_of("page:/en/articles/")
+    assert after not in (before, "unannounced")
+    assert other_worker.get(cache_tags.tag_key("page:/en/articles/")) == after
+
+
+def test_an_announcement_from_another_process_is_applied(redis_caches):
+    default, other_worker = redis_caches
+    key = cache_tags.tag_key("chrome:fa")
+    cache_tags.ensure(["chrome:fa"])
+    version_of("chrome:fa")
+    other_worker.set(key, "from-elsewhere", None)
+    channel = cache_tags._channel.name
+    redis.Redis.from_url(REDIS_URL).publish(channel, key)
+    assert version_of("chrome:fa") == "from-elsewhere"
+
+
+def test_a_first_version_given_elsewhere_replaces_a_remembered_absence(redis_caches):
+    _, other_worker = redis_caches
+    assert version_of("recent:sq") is None  # remembered as having no version
+    # What ensure() does in another worker: add the first version, announce it.
+    other_worker.add(cache_tags.tag_key("recent:sq"), "first", None)
+    cache_tags._channel.publish([cache_tags.tag_key("recent:sq")])
+    assert version_of("recent:sq") == "first"
+
+
+def test_a_lost_connection_means_no_copy_is_trusted(redis_caches, monkeypatch):
+    _, other_worker = redis_caches
+    cache_tags.ensure(["page:/ar/"])
+    version_of("page:/ar/")
+    # The subscription drops (Redis restarted, a network blip): announcements sent now are
+    # lost, so nothing this worker remembers may be used.
+    redis.Redis.from_url(REDIS_URL).client_kill_filter(_type="pubsub")
+    other_worker.set(cache_tags.tag_key("page:/ar/"), "changed-while-deaf", None)
+    assert version_of("page:/ar/") == "changed-while-deaf"
+    assert cache_tags._channel.pubsub is None
+
+    # It subscribes again (after RETRY_SECONDS), and trusts its copy once confirmed.
+    monkeypatch.setattr(cache_tags, "RETRY_SECONDS", 0)
+    cache_tags._channel.retry_at = 0
+    assert version_of("page:/ar/") == "changed-while-deaf"
+    assert cache_tags._channel.pubsub is not None and cache_tags._channel.pubsub.confirmed
+    other_worker.set(cache_tags.tag_key("page:/ar/"), "unannounced", None)
+    assert version_of("page:/ar/") == "changed-while-deaf"
+
+
+def test_without_redis_every_version_is_read_from_the_cache(settings):
+    from django.core.cache import cache
+
+    cache_tags._channel = cache_tags._Channel()
+    try:
+        cache.set(cache_tags.tag_key("page:/en/"), "one", None)
+        assert version_of("page:/en/") == "one"
+        cache.set(cache_tags.tag_key("page:/en/"), "two", None)
+        assert version_of("page:/en/") == "two"
+    finally:
+        cache_tags._channel = cache_tags._Channel()
+
+
+@pytest.mark.django_db
+def test_a_cached_page_is_served_without_a_round_trip_and_purged_by_a_publish(
+    redis_caches, settings, client, article_index, site_settings, monkeypatch
+):
+    from news.factories import ArticlePageFactory
+
+    settings.PAGE_CACHE_ENABLED = True
+    article = ArticlePageFactory(parent=article_index, title="Harvest season begins")
+    assert client.get(article.url)["X-Cache"] == "MISS"
+    assert client.get(article.url)["X-Cache"] == "HIT"
+
+    calls = count_round_trips(monkeypatch)
+    response = client.get(article.url)
+    assert response["X-Cache"] == "HIT"
+    assert calls == []
+
+    article.title = "Harvest season ends"
+    article.save_revision().publish()
+    response = client.get(article.url)
+    assert response["X-Cache"] == "MISS"
+    assert "Harvest season ends" in response.content.decode()
