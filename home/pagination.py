@@ -26,6 +26,22 @@ class ArchivePaginator(Paginator):
         return super().page(number)
 
 
+# Beyond any archive: larger numbers would overflow the database's OFFSET.
+MAX_PAGE_NUMBER = 1_000_000
+
+
+def page_number(request):
+    """The ``?page=`` number, for views that page through their own query: 404 when it is
+    not a whole number from 1 to MAX_PAGE_NUMBER, as ``paginate`` does."""
+    try:
+        number = int(request.GET.get("page", "1"))
+    except ValueError as error:
+        raise Http404("No such page") from error
+    if not 1 <= number <= MAX_PAGE_NUMBER:
+        raise Http404("No such page")
+    return number
+
+
 def paginate(request, items, per_page, count=None):
     """One page of `items` from the ``?page=`` parameter (``count``: the number of items,
     when known already).

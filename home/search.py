@@ -1,23 +1,32 @@
 """Site search: one edition's live pages, ranked, with highlighted excerpts."""
 
+import operator
 import re
+from functools import reduce
 from urllib.parse import urlencode
 
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.core.cache import cache
+from django.core.paginator import EmptyPage, Paginator
+from django.db.models import Count, F, Func, Window
+from django.http import Http404
 from django.shortcuts import render
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from modelsearch.backends.database.postgres.weights import WEIGHTS_VALUES
 from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
 
 from editions.search_text import fold, fold_with_positions
-from home.pagination import paginate
+from home.pagination import page_number, paginate
 from home.querysets import public_pages
 from home.routing import active_locale_id, find_site, restricted_paths
+from home.search_backend import uses_search_entries
 
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
 EXCERPT_LENGTH = 240
-PLAIN_TEXT_SECONDS = 24 * 60 * 60
+RESULT_DETAILS_SECONDS = 24 * 60 * 60
 NOT_A_WORD = re.compile(r"[^\w\s]+")
 
 
@@ -63,16 +72,14 @@ def search(request):
     terms = query_terms(query)
     results = None
     if terms:
-        pages = searchable_pages(active_locale_id(request), restricted_paths(request))
-        found = pages.search(" ".join(terms), operator="and")
-        results = paginate(request, found, RESULTS_PER_PAGE)
-        specific = {
-            page.pk: page
-            for page in Page.objects.filter(pk__in=[page.pk for page in results]).specific()
-        }
-        pages = [specific.get(page.pk, page) for page in results.object_list]
-        texts = plain_texts(pages)
-        results.object_list = [SearchResult(page, terms, texts[page.pk]) for page in pages]
+        locale, restricted = active_locale_id(request), restricted_paths(request)
+        if uses_search_entries():
+            results = ranked_entries(request, locale, terms, restricted)
+        else:
+            found = searchable_pages(locale, restricted).search(" ".join(terms), operator="and")
+            results = paginate(request, found, RESULTS_PER_PAGE)
+            results.object_list = [page.pk for page in results.object_list]
+        results.object_list = search_results(results.object_list, terms)
     return render(
         request,
         "home/search.html",
@@ -85,39 +92,100 @@ def search(request):
     )
 
 
-def plain_texts(pages):
-    """Each page's plain text by id (for excerpts), kept in the cache for each version of
-    the page: a body's text is long to extract and the same pages come up again."""
-    keys = {page.pk: f"plain-text:{page.cache_key}" for page in pages}
+def ranked_entries(request, locale, terms, restricted_paths):
+    """One page (of page ids) of the edition's matches for ``terms`` (all of them), best first, from
+    ``SearchEntry`` (PostgreSQL): found, ranked and counted in one query, whose cost
+    follows the edition's matches, not the size of the archive. Ranked as Wagtail ranks
+    its own index: title and body by their weights, the title by its norm."""
+    from home.models import SearchEntry
+
+    config = get_search_backend().config
+    query = reduce(
+        operator.and_, [SearchQuery(term, config=config, search_type="plain") for term in terms]
+    )
+    weights = list(WEIGHTS_VALUES)
+    document = Func(
+        F("title"),
+        F("body"),
+        arg_joiner=" || ",
+        template="(%(expressions)s)",
+        output_field=SearchVectorField(),
+    )
+    entries = (
+        SearchEntry.objects.filter(locale_id=locale).alias(document=document).filter(document=query)
+    )
+    if restricted_paths is None:
+        entries = entries.filter(
+            page_id__in=public_pages(Page.objects.filter(locale=locale)).values("pk")
+        )
+    else:
+        for path in restricted_paths:
+            entries = entries.exclude(page__path__startswith=path)
+    entries = entries.annotate(
+        rank=SearchRank(F("title"), query, weights=weights) * F("title_norm")
+        + SearchRank(F("body"), query, weights=weights),
+        total=Window(Count("*")),
+    ).order_by("-rank", "-page_id")
+
+    number = page_number(request)
+    offset = (number - 1) * RESULTS_PER_PAGE
+    rows = list(entries.values_list("page_id", "total")[offset : offset + RESULTS_PER_PAGE])
+    total = rows[0][1] if rows else 0
+    paginator = Paginator(range(total), RESULTS_PER_PAGE)
     try:
-        found = cache.get_many(keys.values())
+        results = paginator.page(number)
+    except EmptyPage as error:  # past the last page
+        raise Http404("No such page") from error
+    results.object_list = [page_id for page_id, _total in rows]
+    return results
+
+
+def search_results(page_ids, terms):
+    """A ``SearchResult`` for each page of ``page_ids``, in that order.
+
+    The pages come in one query; what a result shows of each beyond its title (the plain
+    text its excerpt is cut from, its date) is kept in the cache for each version of the
+    page, so only pages not shown since they changed are fetched whole (a body's text is
+    long to extract, and the same pages come up again)."""
+    pages = Page.objects.in_bulk(page_ids)
+    keys = {pk: f"search-result:{page.cache_key}" for pk, page in pages.items()}
+    try:
+        details = cache.get_many(keys.values())
     except Exception:
-        found = {}
-    texts, missing = {}, {}
-    for page in pages:
-        text = found.get(keys[page.pk])
-        if text is None:
-            plain_text = getattr(page, "plain_text", None)
-            text = plain_text() if plain_text else page.title
-            missing[keys[page.pk]] = text
-        texts[page.pk] = text
+        details = {}
+    missing = [pk for pk, key in keys.items() if key not in details]
     if missing:
+        made = {
+            keys[page.pk]: (page_text(page), page_date(page))
+            for page in Page.objects.filter(pk__in=missing).specific()
+        }
+        details.update(made)
         try:
-            cache.set_many(missing, PLAIN_TEXT_SECONDS)
+            cache.set_many(made, RESULT_DETAILS_SECONDS)
         except Exception:
-            pass  # excerpts are made again next time
-    return texts
+            pass  # made again next time
+    return [
+        SearchResult(pages[pk], terms, *details[keys[pk]])
+        for pk in page_ids
+        if pk in pages and keys[pk] in details
+    ]
+
+
+def page_text(page):
+    plain_text = getattr(page, "plain_text", None)
+    return plain_text() if plain_text else page.title
+
+
+def page_date(page):
+    return getattr(page, "date", None) or getattr(page, "publication_date", None)
 
 
 class SearchResult:
-    def __init__(self, page, terms, text):
+    def __init__(self, page, terms, text, date):
         self.page = page
         self.terms = terms
         self.text = text
-
-    @property
-    def date(self):
-        return getattr(self.page, "date", None) or getattr(self.page, "publication_date", None)
+        self.date = date
 
     @property
     def excerpt(self):

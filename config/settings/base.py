@@ -395,7 +395,8 @@ FORMAT_MODULE_PATH = ["config.formats"]
 # after folding, see editions.search_text). SQLite uses its FTS5 index, without stemming.
 WAGTAILSEARCH_BACKENDS = {
     "default": {
-        "BACKEND": "wagtail.search.backends.database",
+        # Wagtail's database backend; on PostgreSQL it also keeps each edition's search entries.
+        "BACKEND": "home.search_backend",
         "SEARCH_CONFIG": os.environ.get("SEARCH_CONFIG", "english"),
     }
 }
