@@ -10,10 +10,12 @@ channel (without waiting: the messages are already in its socket). Redis sends t
 before it answers the bump, so by the time an editor's publish has returned, every worker
 has it in hand.
 
-A worker trusts its copy only while its subscription is confirmed. Without Redis, during
-an outage, and after a reconnection until Redis confirms the new subscription (messages
-sent meanwhile are lost), it keeps nothing and reads every version from Redis, as if this
-module did not exist.
+A worker trusts its copy only while its subscription is confirmed and Redis answers on
+it: it pings Redis there every PING_SECONDS, and a ping left unanswered at the next one
+ends its trust (a connection can die without either side being told, and announcements
+would then stop silently). Without Redis, during an outage, and after a reconnection
+until Redis confirms the new subscription (messages sent meanwhile are lost), it keeps
+nothing and reads every version from Redis, as if this module did not exist.
 """
 
 import hashlib
@@ -33,6 +35,8 @@ TAG_PREFIX = "pagecache:tag:"
 RETRY_SECONDS = 5
 # How long subscribing waits for Redis to confirm.
 CONFIRM_SECONDS = 1
+# How often a worker checks that Redis still answers on its subscription.
+PING_SECONDS = 1
 # A few hundred bytes each; a worker that has seen more tags than this starts afresh.
 MAX_VERSIONS = 20_000
 
@@ -112,6 +116,7 @@ class _Channel:
         self.redis = None
         self.name = None
         self.retry_at = 0.0
+        self.ping_at = 0.0
 
     def sync(self):
         """Apply the announcements that have arrived; whether this worker's copy of the
@@ -127,11 +132,24 @@ class _Channel:
         try:
             while (message := self.pubsub.get_message(timeout=0)) is not None:
                 self.pubsub.handle(message)
+            self.check_alive()
         except Exception:
             logger.warning("Lost the tag versions channel; reading versions from Redis")
             self.drop()
             return False
         return self.pubsub.confirmed
+
+    def check_alive(self):
+        """Ping Redis on the subscription now and then; raise if the last ping is still
+        unanswered."""
+        now = time.monotonic()
+        if now < self.ping_at:
+            return
+        if self.pubsub.awaiting_pong:
+            raise ConnectionError("Redis did not answer a ping on the tag versions channel")
+        self.pubsub.ping()
+        self.pubsub.awaiting_pong = True
+        self.ping_at = now + PING_SECONDS
 
     def start(self):
         """In a new process (a forked worker): the parent's connection is not ours."""
@@ -153,6 +171,7 @@ class _Channel:
             if message is not None:
                 pubsub.handle(message)
             self.pubsub = pubsub
+            self.ping_at = time.monotonic() + PING_SECONDS
         except Exception:
             logger.warning("Could not subscribe to the tag versions channel", exc_info=True)
             self.drop()
@@ -189,6 +208,7 @@ class BumpSubscription(PubSub):
     is made again: announcements sent while it was down are lost."""
 
     confirmed = False
+    awaiting_pong = False
 
     def on_connect(self, connection):
         self.confirmed = False
@@ -198,6 +218,8 @@ class BumpSubscription(PubSub):
     def handle(self, message):
         if message["type"] == "subscribe":
             self.confirmed = True
+        elif message["type"] == "pong":
+            self.awaiting_pong = False
         elif message["type"] == "message":
             for key in message["data"].split():
                 _versions.pop(key.decode(), None)

@@ -2,6 +2,7 @@
 Redis that production uses: trusted only while the announcement channel is confirmed."""
 
 import os
+import time
 import uuid
 
 import pytest
@@ -158,3 +159,22 @@ def test_a_cached_page_is_served_without_a_round_trip_and_purged_by_a_publish(
     response = client.get(article.url)
     assert response["X-Cache"] == "MISS"
     assert "Harvest season ends" in response.content.decode()
+
+
+def test_a_subscription_redis_stops_answering_on_is_not_trusted(redis_caches, monkeypatch):
+    """A connection can die without either side being told: announcements would stop
+    without an error. A ping left unanswered ends the trust."""
+    _, other_worker = redis_caches
+    monkeypatch.setattr(cache_tags, "PING_SECONDS", 0)
+    cache_tags.ensure(["page:/sq/"])
+    version_of("page:/sq/")
+    assert cache_tags._channel.pubsub.awaiting_pong  # pinged, and Redis answers ...
+    time.sleep(0.2)  # (well within PING_SECONDS in production)
+    assert version_of("page:/sq/") is not None
+    assert cache_tags._channel.pubsub is not None
+
+    monkeypatch.setattr(cache_tags.BumpSubscription, "ping", lambda self: None)  # ... not now
+    version_of("page:/sq/")  # sends (nothing), awaits the pong
+    other_worker.set(cache_tags.tag_key("page:/sq/"), "changed-unheard", None)
+    assert version_of("page:/sq/") == "changed-unheard"
+    assert cache_tags._channel.pubsub is None
