@@ -12,10 +12,12 @@ from datetime import timedelta
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from home import shared_data
 from home.antispam import AntiSpamFormMixin, ReaderTextField, clean_text
+from home.page_cache import page_tag, public_path
 from home.ratelimit import RateLimit, sender_fingerprint
 
 from .models import Comment
@@ -108,8 +110,6 @@ def replyable_comments(page):
 
 
 def comments_enabled(request):
-    from home import shared_data
-
     return shared_data.site_settings(request).comments_enabled
 
 
@@ -135,12 +135,7 @@ def comment_section(page, request, form=None):
     if page.pk is None or page.alias_of_id or not comments_enabled(request):  # pk: preview
         return CommentSection(enabled=False)
 
-    approved = list(
-        Comment.objects.public()
-        .filter(page=page)
-        .only("pk", "parent_id", "name", "text", "created_at", "page_id", "status")
-        .order_by("created_at", "pk")
-    )
+    approved = approved_comments(page, request)
     top_level = [comment for comment in approved if comment.parent_id is None]
     by_id = {comment.pk: comment for comment in top_level}
     for comment in top_level:
@@ -165,6 +160,27 @@ def comment_section(page, request, form=None):
         reply_to = _positive_int(form["reply_to"].value())
         section.replying_to = by_id.get(reply_to)
     return section
+
+
+def approved_comments(page, request):
+    """The page's approved comments, oldest first. Kept in the cache with the rest of the
+    page: approving, rejecting or deleting a comment purges the page (``home.purge``)."""
+
+    def compute():
+        return list(
+            Comment.objects.public()
+            .filter(page=page)
+            .only("pk", "parent_id", "name", "text", "created_at", "page_id", "status")
+            .order_by("created_at", "pk")
+        )
+
+    edition = translation.get_language()
+    return shared_data.shared(
+        request,
+        f"approved-comments:{page.pk}",
+        compute,
+        [page_tag(public_path(page.url_path, edition))],
+    )
 
 
 def _positive_int(value):

@@ -168,3 +168,43 @@ def test_without_the_shared_cache_every_card_is_its_own(
     # The cards' headings (the sidebar lists the titles too).
     assert b">Families meet again</a></h2>" in content
     assert b">Another report</a></h2>" in content
+
+
+def test_an_article_shows_a_comment_once_approved_and_its_removal(client, article):
+    comment = CommentFactory(page=article, text="Glad to read this.", status=Comment.Status.PENDING)
+    assert b"Glad to read this." not in client.get(article.url).content
+    comment.status = Comment.Status.APPROVED
+    comment.save()
+    assert b"Glad to read this." in client.get(article.url).content
+    comment.delete()
+    assert b"Glad to read this." not in client.get(article.url).content
+
+
+def test_the_kept_comment_fields_come_with_a_fresh_token_and_never_with_errors(
+    client, article, monkeypatch
+):
+    from django.core import signing
+
+    from home import antispam
+    from home.antispam import TOKEN_FIELD, TOKEN_SALT
+    from tests.reader_forms import post_comment
+
+    def shown_at(html):
+        token = html.split(f'name="{TOKEN_FIELD}" value="', 1)[1].split('"', 1)[0]
+        return signing.loads(token.replace("&quot;", '"'), salt=TOKEN_SALT)["t"]
+
+    monkeypatch.setattr(antispam.time, "time", lambda: 1_800_000_000)
+    first = client.get(article.url).content.decode()
+    monkeypatch.setattr(antispam.time, "time", lambda: 1_800_000_090)
+    second = client.get(article.url).content.decode()
+    for html in (first, second):
+        assert 'id="comment-name"' in html and 'id="comment-text"' in html
+    # The fields are kept; the token saying when the form was shown is not.
+    assert (shown_at(first), shown_at(second)) == (1_800_000_000, 1_800_000_090)
+
+    # A form sent back with errors shows them and what the reader typed, not the kept fields.
+    monkeypatch.undo()
+    response = post_comment(client, article, {"name": "Layla", "text": ""})
+    html = response.content.decode()
+    assert 'value="Layla"' in html
+    assert "form-errors" in html

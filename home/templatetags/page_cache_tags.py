@@ -129,3 +129,11 @@ def recent_posts_key(context):
     page = context.get("page")
     current = page.pk if isinstance(page, Page) else "-"
     return _fragment_key(context, [recent_tag, chrome_tag, IMAGES_TAG], current)
+
+
+@register.simple_tag(takes_context=True)
+def comment_fields_key(context):
+    """``{% comment_fields_key as key %}``: the comment form's fields before a reader has
+    typed anything, the same under every article of an edition (the anti-spam token, which
+    changes each time, is a hidden field rendered outside them)."""
+    return _fragment_key(context, [chrome_tag], "comment-fields")
