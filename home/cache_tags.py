@@ -22,6 +22,7 @@ import hashlib
 import logging
 import os
 import secrets
+import threading
 import time
 
 from django.core.cache import cache
@@ -41,6 +42,10 @@ PING_SECONDS = 1
 MAX_VERSIONS = 20_000
 
 _versions = {}  # tag key -> version, trusted only while the subscription is confirmed
+# Counts the announcements applied (and copies forgotten): a version read from Redis is
+# remembered only if none arrived while it was read (another thread may have applied one
+# that it predates).
+_applied = 0
 
 
 def tag_key(tag):
@@ -58,11 +63,12 @@ def read(tags, also=()):
     when this worker knows every version and ``also`` is empty). Raises when the cache is
     unavailable."""
     trusted = _channel.sync()
+    applied = _applied
     keys = {tag: tag_key(tag) for tag in tags}
     known = _versions if trusted else {}
     wanted = [key for key in keys.values() if key not in known]
     found = cache.get_many([*also, *wanted]) if wanted or also else {}
-    if trusted:
+    if trusted and applied == _applied:
         # A tag without a version is remembered as such: giving it one is announced too.
         _remember({key: found.get(key) for key in wanted})
     versions = {tag: known[key] if key in known else found.get(key) for tag, key in keys.items()}
@@ -98,6 +104,8 @@ def bump(tags):
 
 def forget():
     """Drop this worker's copy (tests that put the cache back in an earlier state)."""
+    global _applied
+    _applied += 1
     _versions.clear()
 
 
@@ -117,10 +125,16 @@ class _Channel:
         self.name = None
         self.retry_at = 0.0
         self.ping_at = 0.0
+        # Threaded servers (runserver, gthread workers) share one subscription.
+        self.lock = threading.Lock()
 
     def sync(self):
         """Apply the announcements that have arrived; whether this worker's copy of the
         versions may be trusted."""
+        with self.lock:
+            return self._sync()
+
+    def _sync(self):
         if self.pid != os.getpid():
             self.start()
         if self.pubsub is None:
@@ -187,8 +201,9 @@ class _Channel:
                 pass
 
     def publish(self, keys):
-        if self.pid != os.getpid():
-            self.start()
+        with self.lock:
+            if self.pid != os.getpid():
+                self.start()
         if self.redis is not None:
             self.redis.publish(self.name, " ".join(keys))
 
@@ -216,11 +231,13 @@ class BumpSubscription(PubSub):
         super().on_connect(connection)
 
     def handle(self, message):
+        global _applied
         if message["type"] == "subscribe":
             self.confirmed = True
         elif message["type"] == "pong":
             self.awaiting_pong = False
         elif message["type"] == "message":
+            _applied += 1
             for key in message["data"].split():
                 _versions.pop(key.decode(), None)
 

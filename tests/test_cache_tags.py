@@ -178,3 +178,29 @@ def test_a_subscription_redis_stops_answering_on_is_not_trusted(redis_caches, mo
     other_worker.set(cache_tags.tag_key("page:/sq/"), "changed-unheard", None)
     assert version_of("page:/sq/") == "changed-unheard"
     assert cache_tags._channel.pubsub is None
+
+
+def test_a_version_read_while_an_announcement_arrives_is_not_kept(redis_caches, monkeypatch):
+    """In a threaded server another thread may apply an announcement while this one waits
+    for Redis: the version it then gets may be the one just replaced."""
+    default, other_worker = redis_caches
+    key = cache_tags.tag_key("page:/fa/")
+    other_worker.set(key, "old", None)
+    version_of("page:/en/")  # subscribed and confirmed
+
+    class SlowRead:
+        def get_many(self, keys):
+            found = default.get_many(keys)  # "old" is on its way back ...
+            other_worker.set(key, "new", None)  # ... when the page is published,
+            redis.Redis.from_url(REDIS_URL).publish(cache_tags._channel.name, key)
+            time.sleep(0.1)
+            cache_tags._channel.sync()  # and another thread applies the announcement
+            return found
+
+        def __getattr__(self, name):
+            return getattr(default, name)
+
+    monkeypatch.setattr(cache_tags, "cache", SlowRead())
+    assert version_of("page:/fa/") == "old"
+    monkeypatch.undo()
+    assert version_of("page:/fa/") == "new"
