@@ -21,7 +21,7 @@ from editions.search_text import fold, fold_with_positions
 from home.pagination import page_number, paginate
 from home.querysets import public_pages
 from home.routing import active_locale_id, find_site, restricted_paths
-from home.search_backend import uses_search_entries
+from home.search_backend import searchable_models, uses_search_entries
 
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
@@ -33,19 +33,12 @@ NOT_A_WORD = re.compile(r"[^\w\s]+")
 def searchable_pages(locale, restricted_paths=None):
     """The edition's live, public pages that search lists (``restricted_paths``: the tree
     paths of restricted pages when known, see ``home.querysets.public_pages``)."""
-    from media_pages.models import MediaItemPage
-    from news.models import ArticlePage
-    from publications.models import PublicationPage
-
     # Search backends filter only on Page's own indexed fields, so aliases are excluded
     # through their ids (few), not `alias_of`: the search then starts from the matching
     # index entries, not from every page of the edition.
     aliases = Page.objects.filter(locale=locale, alias_of__isnull=False).values("pk")
     pages = (
-        Page.objects.live()
-        .filter(locale=locale)
-        .exclude(pk__in=aliases)
-        .type(ArticlePage, MediaItemPage, PublicationPage)
+        Page.objects.live().filter(locale=locale).exclude(pk__in=aliases).type(*searchable_models())
     )
     # Readers' search never lists private pages: excluded by path when the restricted
     # pages are known, else by a subquery (never the extra query of PageQuerySet.public()).
@@ -93,9 +86,9 @@ def search(request):
 
 
 def ranked_entries(request, locale, terms, restricted_paths):
-    """One page (of page ids) of the edition's matches for ``terms`` (all of them), best first, from
-    ``SearchEntry`` (PostgreSQL): found, ranked and counted in one query, whose cost
-    follows the edition's matches, not the size of the archive. Ranked as Wagtail ranks
+    """One page (of page ids) of the edition's matches for ``terms`` (all of them), best
+    first, from ``SearchEntry`` (PostgreSQL): found, ranked and counted in one query, whose
+    cost follows the edition's matches, not the size of the archive. Ranked as Wagtail ranks
     its own index: title and body by their weights, the title by its norm."""
     from home.models import SearchEntry
 
