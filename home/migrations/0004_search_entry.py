@@ -8,7 +8,10 @@ from django.db import migrations, models
 
 # What an edition's search matches on: its locale and the pages' title and body together,
 # in one GIN index (the locale through btree_gin), so the index alone finds one edition's
-# matches, however large the other editions or the rest of this one.
+# matches, however large the other editions or the rest of this one. Without fastupdate:
+# new entries go straight into the index instead of a pending list that every search
+# would read through until the next vacuum (after 49,000 new articles, the index scan took
+# 0.6 ms instead of 0.1); a publish costs a little more.
 DOCUMENT_INDEX = "home_searchentry_document_gin"
 
 
@@ -16,7 +19,7 @@ def create_document_index(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
         schema_editor.execute(
             f"CREATE INDEX IF NOT EXISTS {DOCUMENT_INDEX} ON home_searchentry "
-            "USING gin (locale_id, (title || body))"
+            "USING gin (locale_id, (title || body)) WITH (fastupdate = off)"
         )
 
 
