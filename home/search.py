@@ -8,7 +8,8 @@ from urllib.parse import urlencode
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.core.cache import cache
 from django.core.paginator import EmptyPage, Paginator
-from django.db.models import Count, F, Func, Window
+from django.db.models import Count, F, Func, IntegerField, Value, Window
+from django.db.models.functions import Cast
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.html import escape
@@ -85,11 +86,10 @@ def search(request):
     )
 
 
-def ranked_entries(request, locale, terms, restricted_paths):
-    """One page (of page ids) of the edition's matches for ``terms`` (all of them), best
-    first, from ``SearchEntry`` (PostgreSQL): found, ranked and counted in one query, whose
-    cost follows the edition's matches, not the size of the archive. Ranked as Wagtail ranks
-    its own index: title and body by their weights, the title by its norm."""
+def matching_entries(locale, terms, restricted_paths):
+    """The edition's ``SearchEntry`` rows matching all ``terms``, best first, each with
+    ``total`` (their number). Ranked as Wagtail ranks its own index: title and body by
+    their weights, the title by its norm."""
     from home.models import SearchEntry
 
     config = get_search_backend().config
@@ -104,8 +104,14 @@ def ranked_entries(request, locale, terms, restricted_paths):
         template="(%(expressions)s)",
         output_field=SearchVectorField(),
     )
+    # The edition typed as its column: psycopg sends a small number as a smallint, and
+    # btree_gin's integer class (the edition's part of the index) compares integers only;
+    # with a smallint the index would find every edition's matches.
+    edition = Cast(Value(locale), IntegerField())
     entries = (
-        SearchEntry.objects.filter(locale_id=locale).alias(document=document).filter(document=query)
+        SearchEntry.objects.filter(locale_id=edition)
+        .alias(document=document)
+        .filter(document=query)
     )
     if restricted_paths is None:
         entries = entries.filter(
@@ -119,6 +125,14 @@ def ranked_entries(request, locale, terms, restricted_paths):
         + SearchRank(F("body"), query, weights=weights),
         total=Window(Count("*")),
     ).order_by("-rank", "-page_id")
+    return entries
+
+
+def ranked_entries(request, locale, terms, restricted_paths):
+    """One page (of page ids) of the edition's matches for ``terms`` (all of them), best
+    first, from ``SearchEntry`` (PostgreSQL): found, ranked and counted in one query, whose
+    cost follows the edition's matches, not the size of the archive."""
+    entries = matching_entries(locale, terms, restricted_paths)
 
     number = page_number(request)
     offset = (number - 1) * RESULTS_PER_PAGE

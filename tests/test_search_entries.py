@@ -125,3 +125,22 @@ def test_a_search_is_a_fixed_number_of_queries(
     with django_assert_num_queries(2):  # the ranked, counted ids; their pages
         response = search(client, "en", "flood")
     assert len(found(response)) == 10
+
+
+def test_one_index_finds_the_editions_matches(home_page, article_index):
+    """The edition and the words are looked up together in one GIN index, so the cost of a
+    search follows its matches in the edition, not the size of the archive."""
+    from home.search import matching_entries
+
+    make_edition(home_page, "fa")
+    for number in range(30):
+        ArticlePageFactory(parent=article_index, title=f"Flood warning {number}")
+    entries = matching_entries(article_index.locale_id, ["flood"], []).values_list("page_id")
+    sql, params = entries.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("ANALYZE home_searchentry")
+        cursor.execute("EXPLAIN " + sql, params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "home_searchentry_document_gin" in plan
+    assert "Index Cond: ((locale_id = " in plan, plan

@@ -45,7 +45,7 @@ class Migration(migrations.Migration):
                 ('title', django.contrib.postgres.search.SearchVectorField()),
                 ('body', django.contrib.postgres.search.SearchVectorField()),
                 ('title_norm', models.FloatField(default=1.0)),
-                ('locale', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='wagtailcore.locale')),
+                ('locale', models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='wagtailcore.locale')),
             ],
             options={
                 'verbose_name_plural': 'search entries',
