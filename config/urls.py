@@ -8,16 +8,16 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.urls import serve_pattern
 
+from core import routing
 from editions import views as edition_views
 from editions.sitemaps import EditionsSitemap
-from home import routing
-from home import search as search_views
 from home import views as home_views
 from news import views as news_views
+from search import views as search_views
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
-    path(f"{settings.WAGTAILADMIN_PATH}2fa/", include("home.two_factor")),
+    path(f"{settings.WAGTAILADMIN_PATH}2fa/", include("operations.two_factor")),
     path(settings.WAGTAILADMIN_PATH, include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", edition_views.edition_redirect, name="edition_redirect"),

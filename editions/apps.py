@@ -7,4 +7,6 @@ class EditionsConfig(AppConfig):
 
     def ready(self):
         # Edition home pages set up their translators' permissions and review workflow.
-        from . import signals  # noqa: F401
+        from editions import signals
+
+        signals.connect()

@@ -35,7 +35,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from .groups import (
+from editions.groups import (
     EDITION_TRANSLATOR_GROUPS,
     REVIEWERS_GROUP,
     TRANSLATOR_PAGE_PERMISSIONS,
@@ -56,11 +56,10 @@ class EditionSetup:
 
 
 def is_edition_home(page):
-    """A real (non-alias) home page of an edition other than the default one."""
-    from home.models import HomePage
-
+    """A real (non-alias) home page of an edition other than the default one: each
+    edition's tree hangs from its home, a child of the tree's root."""
     return (
-        isinstance(page, HomePage)
+        isinstance(page, Page)
         and page.depth == 2
         and page.alias_of_id is None
         and page.locale_id is not None
@@ -70,10 +69,8 @@ def is_edition_home(page):
 
 def edition_home_pages():
     """Every existing edition home page (non-default locale, not an alias)."""
-    from home.models import HomePage
-
     return (
-        HomePage.objects.filter(depth=2, alias_of__isnull=True)
+        Page.objects.filter(depth=2, alias_of__isnull=True)
         .exclude(locale=Locale.get_default())
         .select_related("locale")
         .order_by("path")

@@ -8,16 +8,21 @@ every later save of the home page only checks that everything is still in place.
 """
 
 from django.db.models.signals import post_save
-from django.dispatch import receiver
+from wagtail.models import get_page_models
 
-from home.models import HomePage
-
-from .permissions import is_edition_home, setup_edition
+from editions.permissions import is_edition_home, setup_edition
 
 
-@receiver(post_save, sender=HomePage, dispatch_uid="editions_setup_edition_home")
 def set_up_edition_home(sender, instance, raw=False, **kwargs):
     # raw: loaddata restores rows as they were dumped, groups and workflows included.
     if raw or not is_edition_home(instance):
         return
     setup_edition(instance)
+
+
+def connect():
+    """Every page type, without naming one: whichever type an edition's home is."""
+    for model in get_page_models():
+        post_save.connect(
+            set_up_edition_home, sender=model, dispatch_uid=f"editions_home_{model._meta.label}"
+        )

@@ -24,8 +24,8 @@ from wagtail.models import Locale, TranslatableMixin
 from wagtail_localize.models import Translation
 from wagtail_localize.views import edit_translation
 
-from . import admin_views
-from .permissions import translator_language_codes, user_may_work_on_locale
+from editions import admin_views
+from editions.permissions import translator_language_codes, user_may_work_on_locale
 
 # --- Translators keep to their own editions' snippets -------------------------------------
 

@@ -1,11 +1,17 @@
+"""The roof of the page tree: each edition's home page, the plain pages under it (About Us)
+and the Contact us form.
+
+The home page is the one place that shows every kind of content (articles, media,
+publications) side by side, so it is the one app that imports all the content apps.
+"""
+
 import hashlib
 import json
 import logging
-from datetime import date, timedelta
+from datetime import timedelta
 from smtplib import SMTPException
 
 from django import forms
-from django.contrib.postgres.search import SearchVectorField
 from django.core.cache import cache
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
@@ -13,95 +19,29 @@ from django.db.models import Q
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils import timezone, translation
-from django.utils.functional import cached_property
-from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.blocks import StreamValue
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
-from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, PageViewRestriction, TranslatableMixin
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
-from wagtail.snippets.models import register_snippet
-from wagtail_localize.fields import SynchronizedField, TranslatableField
+from wagtail_localize.fields import SynchronizedField
 
-from editions.search_text import fold, has_arabic_script
-
-from .antispam import AntiSpamFormMixin, ReaderTextField
-from .blocks import BodyBlock
-from .images import defer_renditions
-from .ratelimit import RateLimit, sender_fingerprint
+from caching.tags import page_tag, public_path
+from caching.values import versioned_value
+from core.blocks import BodyBlock
+from core.images import defer_renditions
+from core.models import IntroMixin, SitePage
+from media_pages.models import MediaItemPage
+from news.models import ArticlePage
+from publications.models import PublicationPage
+from reader_input.antispam import AntiSpamFormMixin, ReaderTextField
+from reader_input.rate_limits import RateLimit, sender_fingerprint
 
 logger = logging.getLogger(__name__)
-
-
-class SitePage(Page):
-    """The base of every page type on the site.
-
-    Slugs are synchronised from the English page and not translated: wagtail-localize
-    would run an Arabic or Persian slug through ASCII ``slugify()`` and throw it away, and
-    one address shape across editions (/en/articles/x/, /fa/articles/x/) keeps the language
-    switcher, hreflang and archive routes simple and predictable.
-    """
-
-    override_translatable_fields = [SynchronizedField("slug", overridable=False)]
-
-    search_fields = Page.search_fields + [index.SearchField("folded_text")]
-
-    class Meta:
-        abstract = True
-
-    @classmethod
-    def objects_for_serving(cls):
-        """Where a page of this type is fetched from when it answers a request (see
-        home.routing): a type adds what every request for it shows, to come in the same
-        query."""
-        return cls._default_manager.select_related("locale")
-
-    def known_restricted_paths(self):
-        """The tree paths of every restricted page, when this page was found by
-        home.routing (which keeps them in the cache), for its listings to exclude
-        directly; None otherwise (they then exclude them by a subquery)."""
-        return getattr(self, "_restricted_paths", None)
-
-    def get_view_restrictions(self):
-        # Known from routing: no restricted page is this one or above it. (An alias takes
-        # its original's restrictions: Wagtail looks those up.)
-        paths = self.known_restricted_paths()
-        if (
-            paths is not None
-            and not self.alias_of_id
-            and not any(self.path.startswith(path) for path in paths)
-        ):
-            return PageViewRestriction.objects.none()
-        return super().get_view_restrictions()
-
-    def folded_text(self):
-        """The page's Arabic-script text with letter variants folded (see
-        editions.search_text), indexed beside the original so ي and ی, ك and ک, and words
-        with or without a zero-width non-joiner find each other."""
-        text = self.plain_text()
-        return fold(text) if has_arabic_script(text) else ""
-
-    def plain_text(self):
-        """Everything searchable on the page as plain text (for folding and excerpts)."""
-        parts = []
-        for field in self.search_fields:
-            if not isinstance(field, index.SearchField) or field.field_name == "folded_text":
-                continue
-            value = getattr(self, field.field_name, None)
-            if callable(value):
-                value = value()
-            if isinstance(value, StreamValue):
-                parts.extend(value.stream_block.get_searchable_content(value))
-            elif isinstance(value, str):
-                parts.append(strip_tags(value))
-        return " ".join(part for part in parts if part)
 
 
 class HomePage(SitePage):
@@ -152,15 +92,20 @@ class HomePage(SitePage):
         return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
-        from media_pages.models import MediaItemPage
-        from publications.models import PublicationPage
-
         context = super().get_context(request, *args, **kwargs)
         latest_count = 6
         featured, latest = self.featured_and_latest_articles(request, latest_count)
         restricted = self.known_restricted_paths()
-        media = list(MediaItemPage.objects.listed(self.locale_id, None, restricted)[:4])
-        publications = list(PublicationPage.objects.listed(self.locale_id, None, restricted)[:4])
+        media = list(
+            MediaItemPage.objects.listed(
+                locale=self.locale_id, renditions=None, restricted_paths=restricted
+            )[:4]
+        )
+        publications = list(
+            PublicationPage.objects.listed(
+                locale=self.locale_id, renditions=None, restricted_paths=restricted
+            )[:4]
+        )
         # The lists' pictures in one query, if any card is not already kept.
         defer_renditions(
             (featured + latest, "hero_image", "article"),
@@ -182,10 +127,6 @@ class HomePage(SitePage):
         pointing at the English article, so each edition shows its own translation of a
         pick, in the editors' order, and skips picks it does not have. The picks are part
         of the home page as published: kept until it is published again."""
-        from news.models import ArticlePage
-
-        from .page_cache import page_tag, public_path
-        from .shared_data import shared
 
         def pick_keys():
             return list(
@@ -195,17 +136,19 @@ class HomePage(SitePage):
             )
 
         home_tag = page_tag(public_path(self.url_path, self.locale.language_code))
-        keys = shared(request, f"featured-keys:{self.pk}", pick_keys, [home_tag])
+        keys = versioned_value(request, f"featured-keys:{self.pk}", pick_keys, [home_tag])
         # Enough of the newest to top up the picks and fill the latest list, whatever the
         # picks turn out to be; sorted newest first, the union starts with exactly those.
         restricted = self.known_restricted_paths()
         newest = (
-            ArticlePage.objects.in_edition(self.locale_id, restricted)
+            ArticlePage.objects.in_edition(self.locale_id, restricted_paths=restricted)
             .order_by("-date", "-pk")
             .values("pk")[: self.featured_count + latest_count]
         )
         articles = sorted(
-            ArticlePage.objects.listed(self.locale_id, None, restricted)
+            ArticlePage.objects.listed(
+                locale=self.locale_id, renditions=None, restricted_paths=restricted
+            )
             .filter(Q(pk__in=newest) | Q(translation_key__in=keys))
             .order_by(),
             key=lambda article: (article.date, article.pk),
@@ -275,7 +218,7 @@ class ContactFormField(TranslatableMixin, AbstractFormField):
 
 class ContactFormBuilder(FormBuilder):
     """Wagtail's form builder with a length limit on every text field and the spam rules
-    of ``home.antispam`` (honeypot, minimum fill time, rate limit)."""
+    of ``reader_input.antispam`` (honeypot, minimum fill time, rate limit)."""
 
     SINGLELINE_MAX_LENGTH = 255  # Wagtail's own limit
     MULTILINE_MAX_LENGTH = 5000
@@ -312,7 +255,7 @@ CONTACT_RATE_LIMIT = RateLimit("contact", limit=3, period=10 * 60)
 DUPLICATE_WINDOW = timedelta(minutes=10)
 
 
-class ContactPage(AbstractEmailForm):
+class ContactPage(IntroMixin, AbstractEmailForm):
     """Contact us: a form whose fields editors define; submissions are kept in the admin.
 
     The form is posted to ``home.views.send_contact_message`` (no CSRF token, so the page
@@ -323,7 +266,6 @@ class ContactPage(AbstractEmailForm):
     override_translatable_fields = SitePage.override_translatable_fields
     form_builder = ContactFormBuilder
 
-    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
     thank_you_text = RichTextField(
         blank=True,
         features=["bold", "italic", "link"],
@@ -437,167 +379,3 @@ class ContactPage(AbstractEmailForm):
         except Exception:
             pass
         return submission, True
-
-
-class SocialPlatform(models.TextChoices):
-    FACEBOOK = "facebook", "Facebook"
-    X = "x", "X (Twitter)"
-    INSTAGRAM = "instagram", "Instagram"
-    YOUTUBE = "youtube", "YouTube"
-    TELEGRAM = "telegram", "Telegram"
-    WHATSAPP = "whatsapp", "WhatsApp"
-    LINKEDIN = "linkedin", "LinkedIn"
-    TIKTOK = "tiktok", "TikTok"
-    MASTODON = "mastodon", "Mastodon"
-    RSS = "rss", "RSS"
-    OTHER = "other", _("Other")
-
-
-@register_snippet
-class SiteIdentity(TranslatableMixin, ClusterableModel):
-    """The organisation as one edition presents it: name, tagline, footer and social links.
-
-    A translatable snippet (chosen in the site settings) rather than settings fields,
-    because site settings exist once per site while these words exist once per edition.
-    """
-
-    site_name = models.CharField(max_length=255, help_text=_("Shown in the header and titles."))
-    tagline = models.CharField(max_length=255, blank=True)
-    copyright_holder = models.CharField(
-        max_length=255,
-        blank=True,
-        help_text=_("e.g. “NEJAT Society. All Rights Reserved. NejatNGO.org”"),
-    )
-
-    panels = [
-        FieldPanel("site_name"),
-        FieldPanel("tagline"),
-        FieldPanel("copyright_holder"),
-        InlinePanel("social_links", label=_("Social link")),
-    ]
-
-    class Meta(TranslatableMixin.Meta):
-        verbose_name = _("site identity")
-        verbose_name_plural = _("site identities")
-
-    def __str__(self):
-        return self.site_name
-
-
-class SocialLink(TranslatableMixin, Orderable):
-    identity = ParentalKey(SiteIdentity, on_delete=models.CASCADE, related_name="social_links")
-    platform = models.CharField(max_length=20, choices=SocialPlatform.choices)
-    url = models.URLField(
-        verbose_name=_("address"),
-        help_text=_("An edition may point to its own account, e.g. a Persian channel."),
-    )
-    label = models.CharField(
-        max_length=100,
-        blank=True,
-        help_text=_("Optional text for screen readers and tooltips, e.g. “Nejat on YouTube”."),
-    )
-
-    panels = [FieldRowPanel([FieldPanel("platform"), FieldPanel("url")]), FieldPanel("label")]
-    translatable_fields = [
-        SynchronizedField("platform", overridable=False),
-        SynchronizedField("url"),
-        TranslatableField("label"),
-    ]
-
-    class Meta(TranslatableMixin.Meta, Orderable.Meta):
-        pass
-
-    @property
-    def display_label(self):
-        return self.label or self.get_platform_display()
-
-
-@register_setting(icon="site")
-class SiteSettings(BaseSiteSetting):
-    """Site-wide choices that are the same in every edition."""
-
-    identity = models.ForeignKey(
-        SiteIdentity,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_(
-            "Name, tagline, footer text and social links. Each edition shows its own "
-            "translation of it."
-        ),
-    )
-    logo = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    copyright_start_year = models.PositiveSmallIntegerField(
-        null=True,
-        blank=True,
-        help_text=_("The first year of the copyright line; the last is always this year."),
-    )
-    listing_shows_full_text = models.BooleanField(
-        default=False,
-        help_text=_("Show each article's full text in listings instead of its summary."),
-    )
-    articles_per_page = models.PositiveSmallIntegerField(default=10)
-    comments_enabled = models.BooleanField(
-        _("comments enabled"),
-        default=True,
-        help_text=_(
-            "Switch off to hide comments, comment counts and the comment form in every "
-            "edition and refuse new comments. Nothing is deleted: switching back on shows "
-            "the approved comments again."
-        ),
-    )
-
-    panels = [
-        MultiFieldPanel([FieldPanel("identity"), FieldPanel("logo")], heading=_("Identity")),
-        FieldPanel("copyright_start_year"),
-        MultiFieldPanel(
-            [FieldPanel("listing_shows_full_text"), FieldPanel("articles_per_page")],
-            heading=_("Listings"),
-        ),
-        MultiFieldPanel([FieldPanel("comments_enabled")], heading=_("Comments")),
-    ]
-
-    class Meta:
-        verbose_name = _("site settings")
-
-    @cached_property
-    def copyright_years(self):
-        this_year = date.today().year
-        start = self.copyright_start_year
-        if not start or start >= this_year:
-            return str(this_year)
-        return f"{start}\u2013{this_year}"
-
-
-class SearchEntry(models.Model):
-    """A page readers' search can find, with its edition (PostgreSQL only).
-
-    Wagtail's search index has no edition, so finding one edition's matches there meant
-    joining every page of the edition: at 50,000 articles a search cost three times what
-    it did at 1,000. These rows copy the page's weighted text from Wagtail's index
-    (``home.search_backend`` keeps them in step with it) for live, public-type pages only,
-    so one query finds, ranks and counts an edition's matches.
-    """
-
-    page = models.OneToOneField(Page, primary_key=True, on_delete=models.CASCADE, related_name="+")
-    # Indexed with the text, in one GIN index (migration 0004), not on its own: a b-tree
-    # the planner might combine with the text's index would read every entry of the edition.
-    locale = models.ForeignKey(
-        "wagtailcore.Locale", on_delete=models.CASCADE, related_name="+", db_index=False
-    )
-    title = SearchVectorField()
-    body = SearchVectorField()
-    title_norm = models.FloatField(default=1.0)
-
-    class Meta:
-        verbose_name_plural = "search entries"
-
-    def __str__(self):
-        return f"Search entry for page {self.page_id}"

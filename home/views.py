@@ -7,7 +7,7 @@ from django.utils.cache import add_never_cache_headers
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from .antispam import is_same_origin
+from reader_input.antispam import is_same_origin
 
 
 def page_not_found(request, exception=None):
@@ -34,13 +34,13 @@ def robots_txt(request):
 
 # No CSRF token, like comments (see home/antispam.py): the contact page may be served from
 # the page cache, and this endpoint acts on no one's authority; cross-site posts are refused
-# by the Origin/Referer check, spam by the rules in home.antispam.
+# by the Origin/Referer check, spam by the rules in reader_input.antispam.
 @csrf_exempt
 @require_POST
 def send_contact_message(request, page_id):
     """/<lang>/contact/<page id>/send/: the contact form's action; ContactPage.serve does
     the rest (thank-you page, or the form again with its errors)."""
-    from .models import ContactPage
+    from home.models import ContactPage
 
     # An alias (an edition showing the English form until it is translated) takes
     # messages too: its submissions are listed under the alias page.

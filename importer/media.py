@@ -9,7 +9,7 @@ from urllib.request import Request, urlopen
 
 from django.conf import settings
 
-from .wxr import upload_key
+from importer.wxr import upload_key
 
 IMAGE_EXTENSIONS = {"jpg", "jpeg", "png", "gif", "webp", "avif", "bmp", "tif", "tiff"}
 DOWNLOAD_TIMEOUT = 20  # seconds

@@ -9,7 +9,7 @@ import wagtail_factories
 from django.core.files.base import ContentFile
 from wagtailmedia.models import get_media_model
 
-from home.factories import ImageFactory, default_collection, default_home_page, file_name
+from core.factories import ImageFactory, default_collection, default_root_page, file_name
 from media_pages.models import (
     CartoonPage,
     GalleryImage,
@@ -27,7 +27,7 @@ DEMO_CLIPS = sorted(VIDEO_DIR.glob("*.mp4"))
 class MediaIndexPageFactory(wagtail_factories.PageFactory):
     """ "Media" under the default home page; an existing one with the slug is reused."""
 
-    parent = factory.LazyFunction(default_home_page)
+    parent = factory.LazyFunction(default_root_page)
     title = "Media"
     slug = "media"
     intro = ""

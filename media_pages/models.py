@@ -8,19 +8,17 @@ from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.embeds import cached_embed
-from home.images import defer_renditions, with_renditions
-from home.models import SitePage
-from home.pagination import paginate
-from home.querysets import EditionPageQuerySet, newest_per_section
+from core.embeds import cached_embed
+from core.images import defer_renditions, with_renditions
+from core.models import IntroMixin, SitePage
+from core.pagination import paginate
+from core.querysets import EditionPageQuerySet, newest_per_section
 
 ITEMS_PER_PAGE = 12
 
 
-class MediaIndexPage(SitePage):
+class MediaIndexPage(IntroMixin, SitePage):
     """“Media”: the landing page of the cartoons, news pictures, galleries and videos."""
-
-    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
@@ -34,9 +32,15 @@ class MediaIndexPage(SitePage):
         context = super().get_context(request, *args, **kwargs)
         # A fixed number of queries however many sections there are.
         restricted = self.known_restricted_paths()
-        sections = MediaSectionPage.objects.in_edition(self.locale, restricted).child_of(self)
+        sections = MediaSectionPage.objects.in_edition(
+            self.locale, restricted_paths=restricted
+        ).child_of(self)
         context["sections"] = newest_per_section(
-            MediaItemPage.objects.listed(self.locale, None, self.known_restricted_paths()),
+            MediaItemPage.objects.listed(
+                locale=self.locale,
+                renditions=None,
+                restricted_paths=self.known_restricted_paths(),
+            ),
             sections,
             4,
             order_by=[F("date").desc(), F("pk").desc()],
@@ -45,10 +49,8 @@ class MediaIndexPage(SitePage):
         return context
 
 
-class MediaSectionPage(SitePage):
+class MediaSectionPage(IntroMixin, SitePage):
     """One media section (Cartoons, NewsPics, Photo Gallery, Videos), newest items first."""
-
-    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
 
     objects = PageManager.from_queryset(EditionPageQuerySet)()
 
@@ -67,7 +69,7 @@ class MediaSectionPage(SitePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         items = MediaItemPage.objects.listed(
-            self.locale, None, self.known_restricted_paths()
+            locale=self.locale, renditions=None, restricted_paths=self.known_restricted_paths()
         ).child_of(self)
         shown = paginate(request, items, ITEMS_PER_PAGE)
         shown.object_list = defer_renditions((shown.object_list, "image", "media"))
@@ -76,9 +78,9 @@ class MediaSectionPage(SitePage):
 
 
 class MediaItemQuerySet(EditionPageQuerySet):
-    def listed(self, locale, renditions="media", restricted_paths=None):
+    def listed(self, *, locale, renditions="media", restricted_paths=None):
         return with_renditions(
-            self.in_edition(locale, restricted_paths), "image", renditions
+            self.in_edition(locale, restricted_paths=restricted_paths), "image", renditions
         ).order_by("-date", "-pk")
 
 
@@ -141,9 +143,7 @@ class NewsPicturePage(MediaItemPage):
         verbose_name = _("news picture")
 
 
-class GalleryPage(MediaItemPage):
-    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
-
+class GalleryPage(IntroMixin, MediaItemPage):
     content_panels = Page.content_panels + [
         FieldPanel("date"),
         FieldPanel("intro"),

@@ -4,7 +4,7 @@ Every comment waits for a moderator (Wagtail admin → Comments). An article sho
 approved comments oldest first, replies under the comment they answer (one level deep),
 and a form, unless the article's comments are closed (``ArticlePage.comments_open``) or
 comments are switched off site-wide (``SiteSettings.comments_enabled``). Spam rules:
-``home.antispam`` (honeypot, minimum fill time, rate limit per sender).
+``reader_input.antispam`` (honeypot, minimum fill time, rate limit per sender).
 """
 
 from dataclasses import dataclass, field
@@ -15,12 +15,12 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from home import shared_data
-from home.antispam import AntiSpamFormMixin, ReaderTextField, clean_text
-from home.page_cache import page_tag, public_path
-from home.ratelimit import RateLimit, sender_fingerprint
-
-from .models import Comment
+from caching.tags import page_tag, public_path
+from caching.values import versioned_value
+from core.models import SiteSettings
+from news.models import Comment
+from reader_input.antispam import AntiSpamFormMixin, ReaderTextField, clean_text
+from reader_input.rate_limits import RateLimit, sender_fingerprint
 
 # At most 5 comments per sender in 10 minutes, in every edition together.
 COMMENT_RATE_LIMIT = RateLimit("comment", limit=5, period=10 * 60)
@@ -110,7 +110,7 @@ def replyable_comments(page):
 
 
 def comments_enabled(request):
-    return shared_data.site_settings(request).comments_enabled
+    return SiteSettings.current(request).comments_enabled
 
 
 def accepts_comments(page, request):
@@ -164,7 +164,7 @@ def comment_section(page, request, form=None):
 
 def approved_comments(page, request):
     """The page's approved comments, oldest first. Kept in the cache with the rest of the
-    page: approving, rejecting or deleting a comment purges the page (``home.purge``)."""
+    page: approving, rejecting or deleting a comment purges the page (``caching.purge``)."""
 
     def compute():
         return list(
@@ -175,7 +175,7 @@ def approved_comments(page, request):
         )
 
     edition = translation.get_language()
-    return shared_data.shared(
+    return versioned_value(
         request,
         f"approved-comments:{page.pk}",
         compute,

@@ -7,7 +7,7 @@ import wagtail_factories
 from django.utils import timezone
 from django.utils.text import slugify
 
-from home.factories import BodyBlockFactory, ImageFactory, default_home_page, default_locale
+from core.factories import BodyBlockFactory, ImageFactory, default_locale, default_root_page
 from news.models import (
     ArticleIndexPage,
     ArticlePage,
@@ -46,7 +46,7 @@ class AuthorFactory(factory.django.DjangoModelFactory):
 class ArticleIndexPageFactory(wagtail_factories.PageFactory):
     """ "Articles" under the default home page; an existing one with the slug is reused."""
 
-    parent = factory.LazyFunction(default_home_page)
+    parent = factory.LazyFunction(default_root_page)
     title = "Articles"
     slug = "articles"
     intro = ""

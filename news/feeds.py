@@ -24,7 +24,7 @@ class ArticleFeed(Feed):
         return None
 
     def title(self):
-        from home.templatetags.navigation_tags import get_site_identity
+        from core.templatetags.navigation_tags import get_site_identity
 
         identity = get_site_identity({"request": self.request, "page": self.index})
         site_name = identity.site_name if identity else self.index.get_site().site_name

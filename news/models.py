@@ -14,22 +14,26 @@ from modelcluster.fields import ParentalKey
 from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from caching.tags import RESTRICTIONS_TAG, page_tag, public_path, recent_tag
+from caching.values import versioned_value
+from core.blocks import BodyBlock
+from core.images import defer_renditions, with_renditions
+from core.models import IntroMixin, SitePage, SiteSettings
+from core.pagination import paginate
+from core.querysets import EditionPageQuerySet
 from editions.formatting import format_month, localize_digits
-from home.blocks import BodyBlock
-from home.images import defer_renditions, with_renditions
-from home.models import SitePage
-from home.pagination import paginate
-from home.querysets import EditionPageQuerySet
 from news.feeds import ArticleFeed, AtomArticleFeed
 
 # Archives by date cover the years a newsroom can have published in.
 MIN_YEAR, MAX_YEAR = 1900, 2100
+# How many articles the "Recent posts" sidebar shows.
+RECENT_POSTS_COUNT = 5
 
 
 @register_snippet
@@ -92,14 +96,14 @@ class ArticlePageTag(TaggedItemBase):
 
 
 class ArticlePageQuerySet(EditionPageQuerySet):
-    def listed(self, locale, renditions="article", restricted_paths=None):
+    def listed(self, *, locale, renditions="article", restricted_paths=None):
         """An edition's articles, newest first, with everything a listing shows in a fixed
         number of queries whatever the number of articles (the number of approved comments
         included, as ``approved_comment_count``). ``renditions``: the kind of listing whose
-        pictures are fetched with them (``home.images.LISTING_ROLES``), None for none;
-        ``restricted_paths``: see ``home.querysets.public_pages``."""
+        pictures are fetched with them (``core.images.LISTING_ROLES``), None for none;
+        ``restricted_paths``: see ``core.querysets.public_pages``."""
         return with_renditions(
-            self.in_edition(locale, restricted_paths)
+            self.in_edition(locale, restricted_paths=restricted_paths)
             .with_comment_counts()
             .select_related("category"),
             "hero_image",
@@ -129,10 +133,8 @@ class ArticlePageQuerySet(EditionPageQuerySet):
         )
 
 
-class ArticleIndexPage(RoutablePageMixin, SitePage):
+class ArticleIndexPage(IntroMixin, RoutablePageMixin, SitePage):
     """“Articles”: every article of an edition, newest first, and its archives."""
-
-    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
@@ -144,13 +146,13 @@ class ArticleIndexPage(RoutablePageMixin, SitePage):
 
     def articles(self, renditions="article"):
         return ArticlePage.objects.listed(
-            self.locale, renditions, self.known_restricted_paths()
+            locale=self.locale,
+            renditions=renditions,
+            restricted_paths=self.known_restricted_paths(),
         ).descendant_of(self)
 
     def render_listing(self, request, articles, archive=None):
-        from home.shared_data import site_settings as shared_site_settings
-
-        site_settings = shared_site_settings(request)
+        site_settings = SiteSettings.current(request)
         shown = paginate(
             request, articles, site_settings.articles_per_page, self.count(request, articles)
         )
@@ -161,13 +163,9 @@ class ArticleIndexPage(RoutablePageMixin, SitePage):
     def count(self, request, articles):
         """How many articles a listing or archive holds: counting tens of thousands of rows
         costs more than the page itself, so the number is kept until an article under this
-        index (or a restriction) changes, which bumps the index's tag (home.purge)."""
-        from home.page_cache import page_tag, public_path
-        from home.routing import RESTRICTIONS_TAG
-        from home.shared_data import shared
-
+        index (or a restriction) changes, which bumps the index's tag (caching.purge)."""
         own_tag = page_tag(public_path(self.url_path, self.locale.language_code))
-        return shared(
+        return versioned_value(
             request, f"listing-count:{request.path}", articles.count, [own_tag, RESTRICTIONS_TAG]
         )
 
@@ -358,11 +356,38 @@ class ArticlePage(SitePage):
             .prefetch_related("tags")
         )
 
+    def purge_also(self, purge, address):
+        """An article is also shown in its index's feeds and archives (category, tags,
+        year and month), and perhaps in its edition's "Recent posts"."""
+        index_address = address.rsplit("/", 2)[0] + "/"
+        purge.paths.update({index_address + "feed/", index_address + "feed/atom/"})
+        # Fresh from the database: what the archives show now, not what this copy holds.
+        article = ArticlePage.objects.filter(pk=self.pk).select_related("category").first()
+        if article is not None:
+            if article.category_id:
+                category = f"{index_address}category/{article.category.slug}/"
+                purge.paths.update({category, category + "feed/", category + "feed/atom/"})
+            if article.date:
+                year, month = article.date.year, article.date.month
+                purge.paths.update({f"{index_address}{year}/", f"{index_address}{year}/{month}/"})
+            purge.paths.update(
+                f"{index_address}tag/{slug}/"
+                for slug in article.tags.values_list("slug", flat=True)
+            )
+        edition = purge.code(self.locale_id)
+        recent = ArticlePage.objects.listed(locale=self.locale_id, renditions=None)
+        purge.list_changed(
+            f"recent:{edition}",
+            list(recent.values_list("pk", flat=True)[:RECENT_POSTS_COUNT]),
+            self.pk,
+            recent_tag(edition),
+        )
+
     def related_articles(self):
         """Related articles in this edition (links are chosen on the English page and
         synchronised to translations, each pointing at the English article)."""
         keys = ArticleRelatedLink.objects.filter(page=self).values("article__translation_key")
-        related = ArticlePage.objects.listed(self.locale_id, renditions=None)
+        related = ArticlePage.objects.listed(locale=self.locale_id, renditions=None)
         return defer_renditions(
             (related.filter(translation_key__in=keys), "hero_image", "article_compact")
         )

@@ -8,16 +8,15 @@ from django.utils.cache import add_never_cache_headers
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from home.antispam import is_same_origin
-
-from .comments import accepts_comments, post_comment
-from .models import ArticlePage
+from news.comments import accepts_comments, post_comment
+from news.models import ArticlePage
+from reader_input.antispam import is_same_origin
 
 
 # No CSRF token: article pages are served from the page cache to anonymous readers, and
 # this endpoint acts on no one's authority (it only ever creates a pending comment, the
 # same for every visitor). Cross-site posting is refused by the Origin/Referer check;
-# spam by the rules in home.antispam. See home/antispam.py.
+# spam by the rules in reader_input.antispam. See home/antispam.py.
 @csrf_exempt
 @require_POST
 def post_comment_view(request, page_id):

@@ -28,7 +28,8 @@ from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import Comment
+from news.models import Comment
+from news.signals import comments_changed
 
 
 class CommentPermissionPolicy(ModelPermissionPolicy):
@@ -267,3 +268,10 @@ class PendingCommentsSummaryItem(SummaryItem):
 @hooks.register("construct_homepage_summary_items")
 def add_pending_comments_summary(request, items):
     items.append(PendingCommentsSummaryItem(request))
+
+
+@hooks.register("after_bulk_action")
+def purge_moderated_comments(request, action_type, objects, action_class_instance):
+    """Comments approved or rejected in bulk are updated without save signals."""
+    if objects and all(isinstance(obj, Comment) for obj in objects):
+        comments_changed(objects)

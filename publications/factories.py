@@ -5,7 +5,7 @@ import datetime
 import factory
 import wagtail_factories
 
-from home.factories import BodyBlockFactory, DocumentFactory, ImageFactory, default_home_page
+from core.factories import BodyBlockFactory, DocumentFactory, ImageFactory, default_root_page
 from publications.models import (
     BookIndexPage,
     BookPage,
@@ -36,7 +36,7 @@ def isbn13_is_valid(isbn):
 class PublicationsIndexPageFactory(wagtail_factories.PageFactory):
     """ "Publications" under the default home page; an existing one with the slug is reused."""
 
-    parent = factory.LazyFunction(default_home_page)
+    parent = factory.LazyFunction(default_root_page)
     title = "Publications"
     slug = "publications"
     intro = ""

@@ -8,19 +8,17 @@ from wagtail.models import Page, PageManager
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from home.blocks import BodyBlock
-from home.images import defer_renditions, with_renditions
-from home.models import SitePage
-from home.pagination import paginate
-from home.querysets import EditionPageQuerySet, newest_per_section, public_pages
+from core.blocks import BodyBlock
+from core.images import defer_renditions, with_renditions
+from core.models import IntroMixin, SitePage
+from core.pagination import paginate
+from core.querysets import EditionPageQuerySet, newest_per_section, public_pages
 
 ITEMS_PER_PAGE = 12
 
 
-class PublicationsIndexPage(SitePage):
+class PublicationsIndexPage(IntroMixin, SitePage):
     """“Publications”: books and the periodical series."""
-
-    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
@@ -34,13 +32,17 @@ class PublicationsIndexPage(SitePage):
         context = super().get_context(request, *args, **kwargs)
         # A fixed number of queries however many sections there are.
         sections = (
-            public_pages(Page.objects.live(), self.known_restricted_paths())
+            public_pages(Page.objects.live(), restricted_paths=self.known_restricted_paths())
             .child_of(self)
             .filter(locale=self.locale, alias_of__isnull=True)
             .specific()
         )
         context["sections"] = newest_per_section(
-            PublicationPage.objects.listed(self.locale, None, self.known_restricted_paths()),
+            PublicationPage.objects.listed(
+                locale=self.locale,
+                renditions=None,
+                restricted_paths=self.known_restricted_paths(),
+            ),
             sections,
             4,
             order_by=[F("publication_date").desc(), F("pk").desc()],
@@ -57,7 +59,7 @@ class PublicationListingMixin:
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         items = PublicationPage.objects.listed(
-            self.locale, None, self.known_restricted_paths()
+            locale=self.locale, renditions=None, restricted_paths=self.known_restricted_paths()
         ).child_of(self)
         shown = paginate(request, items, ITEMS_PER_PAGE)
         shown.object_list = defer_renditions((shown.object_list, "cover", "publication"))
@@ -65,10 +67,8 @@ class PublicationListingMixin:
         return context
 
 
-class BookIndexPage(PublicationListingMixin, SitePage):
+class BookIndexPage(PublicationListingMixin, IntroMixin, SitePage):
     """“Books”."""
-
-    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["publications.PublicationsIndexPage"]
@@ -79,10 +79,9 @@ class BookIndexPage(PublicationListingMixin, SitePage):
         verbose_name = _("book index page")
 
 
-class PeriodicalSeriesPage(PublicationListingMixin, SitePage):
+class PeriodicalSeriesPage(PublicationListingMixin, IntroMixin, SitePage):
     """A periodical such as the Nejat NewsLetter or the Pars Brief, holding its issues."""
 
-    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
     frequency = models.CharField(
         max_length=100, blank=True, help_text=_("e.g. “Monthly”, “Weekly”")
     )
@@ -97,9 +96,9 @@ class PeriodicalSeriesPage(PublicationListingMixin, SitePage):
 
 
 class PublicationQuerySet(EditionPageQuerySet):
-    def listed(self, locale, renditions="publication", restricted_paths=None):
+    def listed(self, *, locale, renditions="publication", restricted_paths=None):
         return with_renditions(
-            self.in_edition(locale, restricted_paths).select_related("document"),
+            self.in_edition(locale, restricted_paths=restricted_paths).select_related("document"),
             "cover",
             renditions,
         ).order_by("-publication_date", "-pk")

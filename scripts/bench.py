@@ -182,12 +182,12 @@ def grow_to(size):
 
 def page_urls():
     """The addresses measured, in the English edition."""
-    from home.models import SiteSettings
+    from core.models import SiteSettings
     from news.models import ArticleIndexPage, ArticlePage, Category
     from publications.models import BookPage
 
     index = ArticleIndexPage.objects.get(locale__language_code="en", alias_of__isnull=True)
-    articles = ArticlePage.objects.listed(index.locale).descendant_of(index)
+    articles = ArticlePage.objects.listed(locale=index.locale).descendant_of(index)
     per_page = SiteSettings.objects.get().articles_per_page
     last_page = -(-articles.count() // per_page)
     article = articles.exclude(slug__startswith="generated-").first()

@@ -19,8 +19,8 @@ from django.utils import timezone
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
-from home.page_cache import recent_tag
-from home.purge import Purge
+from caching.purge import Purge
+from caching.tags import recent_tag
 from news.models import ArticlePage, ArticlePageTag, Category
 
 BATCH = 500

@@ -6,14 +6,14 @@ from django.core.cache import cache
 def isolated_media_and_cache(settings, tmp_path):
     """Each test writes its generated images and PDFs to its own folder and starts with an
     empty cache, so tests never see each other's files or cached fragments."""
-    from home.shared_data import forget_local_copies
+    from caching.values import forget_worker_copies
 
     settings.MEDIA_ROOT = tmp_path / "media"
     cache.clear()
-    forget_local_copies()
+    forget_worker_copies()
     yield
     cache.clear()
-    forget_local_copies()
+    forget_worker_copies()
 
 
 @pytest.fixture
@@ -25,7 +25,7 @@ def home_page(db):
 
 @pytest.fixture
 def site_settings(db):
-    from home.factories import SiteSettingsFactory
+    from core.factories import SiteSettingsFactory
 
     return SiteSettingsFactory()
 

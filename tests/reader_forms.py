@@ -7,7 +7,7 @@ import time
 from django.urls import reverse
 from django.utils import translation
 
-from home.antispam import HONEYPOT_FIELD, TOKEN_FIELD, make_token
+from reader_input.antispam import HONEYPOT_FIELD, TOKEN_FIELD, make_token
 
 ORIGIN = "http://testserver"
 

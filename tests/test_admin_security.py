@@ -91,7 +91,7 @@ def test_the_admin_address_is_configurable():
 import django
 django.setup()
 from django.urls import Resolver404, resolve, reverse
-from home.security import is_admin_path
+from operations.security import is_admin_path
 print(reverse("wagtailadmin_login"))
 try:
     print(resolve("/admin/").url_name)
@@ -126,7 +126,7 @@ def two_factor(settings):
     middleware = list(settings.MIDDLEWARE)
     middleware.insert(
         middleware.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
-        "home.two_factor.StaffTwoFactorMiddleware",
+        "operations.two_factor.StaffTwoFactorMiddleware",
     )
     settings.MIDDLEWARE = middleware
 
@@ -149,7 +149,7 @@ def wait_out_throttle(device):
 @pytest.mark.django_db
 def test_two_factor_is_off_by_default(client, editor, settings):
     assert settings.WAGTAIL_2FA_ENABLED is False
-    assert "home.two_factor.StaffTwoFactorMiddleware" not in settings.MIDDLEWARE
+    assert "operations.two_factor.StaffTwoFactorMiddleware" not in settings.MIDDLEWARE
     TOTPDevice.objects.create(user=editor, name="phone", confirmed=True)
     sign_in(client, PASSWORD)
     assert client.get("/admin/").status_code == 200

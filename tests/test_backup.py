@@ -25,7 +25,7 @@ import hashlib, json
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page
-from home.backup import content_counts
+from operations.backup import content_counts
 from news.models import ArticlePage
 
 def digest(f):
@@ -77,7 +77,7 @@ def run_manage(args, database_url, media_root, stdin=None):
 def site_content(article_index):
     from wagtail.rich_text import RichText
 
-    from home.factories import DocumentFactory, ImageFactory
+    from core.factories import DocumentFactory, ImageFactory
 
     image = ImageFactory(title="Orchard photo")
     document = DocumentFactory(title="Annual report")

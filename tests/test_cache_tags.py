@@ -1,4 +1,4 @@
-"""Each worker's copy of the cache tags' versions (home/cache_tags.py), against the real
+"""Each worker's copy of the cache tags' versions (home/versions.py), against the real
 Redis that production uses: trusted only while the announcement channel is confirmed."""
 
 import os
@@ -9,7 +9,7 @@ import pytest
 import redis
 from django.core.cache import caches
 
-from home import cache_tags
+from caching import versions
 
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/13")
 
@@ -35,17 +35,17 @@ def redis_caches(settings):
         pytest.skip("Redis is not answering on " + REDIS_URL)
     prefix = "test-" + uuid.uuid4().hex[:8]
     settings.CACHES = {"default": redis_cache(prefix), "other_worker": redis_cache(prefix)}
-    cache_tags._channel = cache_tags._Channel()
-    cache_tags.forget()
+    versions._channel = versions._Channel()
+    versions.forget()
     yield caches["default"], caches["other_worker"]
-    cache_tags._channel.drop()
-    cache_tags._channel = cache_tags._Channel()
-    cache_tags.forget()
+    versions._channel.drop()
+    versions._channel = versions._Channel()
+    versions.forget()
 
 
 def version_of(tag):
-    versions, _ = cache_tags.read([tag])
-    return versions[tag]
+    found, _ = versions.read([tag])
+    return found[tag]
 
 
 def count_round_trips(monkeypatch):
@@ -61,7 +61,7 @@ def count_round_trips(monkeypatch):
 
 
 def test_known_versions_cost_no_round_trip(redis_caches, monkeypatch):
-    cache_tags.ensure(["page:/en/"])
+    versions.ensure(["page:/en/"])
     first = version_of("page:/en/")
     calls = count_round_trips(monkeypatch)
     assert version_of("page:/en/") == first
@@ -70,72 +70,72 @@ def test_known_versions_cost_no_round_trip(redis_caches, monkeypatch):
 
 def test_a_bump_in_any_worker_is_seen_at_once(redis_caches):
     _, other_worker = redis_caches
-    before = cache_tags.ensure(["page:/en/articles/"])["page:/en/articles/"]
+    before = versions.ensure(["page:/en/articles/"])["page:/en/articles/"]
     assert version_of("page:/en/articles/") == before
 
     # Another worker writes a version without announcing it: this worker keeps its copy
     # (which is how it saves the round trip) ...
-    other_worker.set(cache_tags.tag_key("page:/en/articles/"), "unannounced", None)
+    other_worker.set(versions.tag_key("page:/en/articles/"), "unannounced", None)
     assert version_of("page:/en/articles/") == before
 
     # ... and a bump, from whichever worker, is announced and seen on the next read.
-    cache_tags.bump(["page:/en/articles/"])
+    versions.bump(["page:/en/articles/"])
     after = version_of("page:/en/articles/")
     assert after not in (before, "unannounced")
-    assert other_worker.get(cache_tags.tag_key("page:/en/articles/")) == after
+    assert other_worker.get(versions.tag_key("page:/en/articles/")) == after
 
 
 def test_an_announcement_from_another_process_is_applied(redis_caches):
     default, other_worker = redis_caches
-    key = cache_tags.tag_key("chrome:fa")
-    cache_tags.ensure(["chrome:fa"])
-    version_of("chrome:fa")
+    key = versions.tag_key("layout:fa")
+    versions.ensure(["layout:fa"])
+    version_of("layout:fa")
     other_worker.set(key, "from-elsewhere", None)
-    channel = cache_tags._channel.name
+    channel = versions._channel.name
     redis.Redis.from_url(REDIS_URL).publish(channel, key)
-    assert version_of("chrome:fa") == "from-elsewhere"
+    assert version_of("layout:fa") == "from-elsewhere"
 
 
 def test_a_first_version_given_elsewhere_replaces_a_remembered_absence(redis_caches):
     _, other_worker = redis_caches
     assert version_of("recent:sq") is None  # remembered as having no version
     # What ensure() does in another worker: add the first version, announce it.
-    other_worker.add(cache_tags.tag_key("recent:sq"), "first", None)
-    cache_tags._channel.publish([cache_tags.tag_key("recent:sq")])
+    other_worker.add(versions.tag_key("recent:sq"), "first", None)
+    versions._channel.publish([versions.tag_key("recent:sq")])
     assert version_of("recent:sq") == "first"
 
 
 def test_a_lost_connection_means_no_copy_is_trusted(redis_caches, monkeypatch):
     _, other_worker = redis_caches
-    cache_tags.ensure(["page:/ar/"])
+    versions.ensure(["page:/ar/"])
     version_of("page:/ar/")
     # The subscription drops (Redis restarted, a network blip): announcements sent now are
     # lost, so nothing this worker remembers may be used.
     redis.Redis.from_url(REDIS_URL).client_kill_filter(_type="pubsub")
-    other_worker.set(cache_tags.tag_key("page:/ar/"), "changed-while-deaf", None)
+    other_worker.set(versions.tag_key("page:/ar/"), "changed-while-deaf", None)
     assert version_of("page:/ar/") == "changed-while-deaf"
-    assert cache_tags._channel.pubsub is None
+    assert versions._channel.pubsub is None
 
     # It subscribes again (after RETRY_SECONDS), and trusts its copy once confirmed.
-    monkeypatch.setattr(cache_tags, "RETRY_SECONDS", 0)
-    cache_tags._channel.retry_at = 0
+    monkeypatch.setattr(versions, "RETRY_SECONDS", 0)
+    versions._channel.retry_at = 0
     assert version_of("page:/ar/") == "changed-while-deaf"
-    assert cache_tags._channel.pubsub is not None and cache_tags._channel.pubsub.confirmed
-    other_worker.set(cache_tags.tag_key("page:/ar/"), "unannounced", None)
+    assert versions._channel.pubsub is not None and versions._channel.pubsub.confirmed
+    other_worker.set(versions.tag_key("page:/ar/"), "unannounced", None)
     assert version_of("page:/ar/") == "changed-while-deaf"
 
 
 def test_without_redis_every_version_is_read_from_the_cache(settings):
     from django.core.cache import cache
 
-    cache_tags._channel = cache_tags._Channel()
+    versions._channel = versions._Channel()
     try:
-        cache.set(cache_tags.tag_key("page:/en/"), "one", None)
+        cache.set(versions.tag_key("page:/en/"), "one", None)
         assert version_of("page:/en/") == "one"
-        cache.set(cache_tags.tag_key("page:/en/"), "two", None)
+        cache.set(versions.tag_key("page:/en/"), "two", None)
         assert version_of("page:/en/") == "two"
     finally:
-        cache_tags._channel = cache_tags._Channel()
+        versions._channel = versions._Channel()
 
 
 @pytest.mark.django_db
@@ -165,26 +165,26 @@ def test_a_subscription_redis_stops_answering_on_is_not_trusted(redis_caches, mo
     """A connection can die without either side being told: announcements would stop
     without an error. A ping left unanswered ends the trust."""
     _, other_worker = redis_caches
-    monkeypatch.setattr(cache_tags, "PING_SECONDS", 0)
-    cache_tags.ensure(["page:/sq/"])
+    monkeypatch.setattr(versions, "PING_SECONDS", 0)
+    versions.ensure(["page:/sq/"])
     version_of("page:/sq/")
-    assert cache_tags._channel.pubsub.awaiting_pong  # pinged, and Redis answers ...
+    assert versions._channel.pubsub.awaiting_pong  # pinged, and Redis answers ...
     time.sleep(0.2)  # (well within PING_SECONDS in production)
     assert version_of("page:/sq/") is not None
-    assert cache_tags._channel.pubsub is not None
+    assert versions._channel.pubsub is not None
 
-    monkeypatch.setattr(cache_tags.BumpSubscription, "ping", lambda self: None)  # ... not now
+    monkeypatch.setattr(versions.BumpSubscription, "ping", lambda self: None)  # ... not now
     version_of("page:/sq/")  # sends (nothing), awaits the pong
-    other_worker.set(cache_tags.tag_key("page:/sq/"), "changed-unheard", None)
+    other_worker.set(versions.tag_key("page:/sq/"), "changed-unheard", None)
     assert version_of("page:/sq/") == "changed-unheard"
-    assert cache_tags._channel.pubsub is None
+    assert versions._channel.pubsub is None
 
 
 def test_a_version_read_while_an_announcement_arrives_is_not_kept(redis_caches, monkeypatch):
     """In a threaded server another thread may apply an announcement while this one waits
     for Redis: the version it then gets may be the one just replaced."""
     default, other_worker = redis_caches
-    key = cache_tags.tag_key("page:/fa/")
+    key = versions.tag_key("page:/fa/")
     other_worker.set(key, "old", None)
     version_of("page:/en/")  # subscribed and confirmed
 
@@ -192,15 +192,15 @@ def test_a_version_read_while_an_announcement_arrives_is_not_kept(redis_caches, 
         def get_many(self, keys):
             found = default.get_many(keys)  # "old" is on its way back ...
             other_worker.set(key, "new", None)  # ... when the page is published,
-            redis.Redis.from_url(REDIS_URL).publish(cache_tags._channel.name, key)
+            redis.Redis.from_url(REDIS_URL).publish(versions._channel.name, key)
             time.sleep(0.1)
-            cache_tags._channel.sync()  # and another thread applies the announcement
+            versions._channel.sync()  # and another thread applies the announcement
             return found
 
         def __getattr__(self, name):
             return getattr(default, name)
 
-    monkeypatch.setattr(cache_tags, "cache", SlowRead())
+    monkeypatch.setattr(versions, "cache", SlowRead())
     assert version_of("page:/fa/") == "old"
     monkeypatch.undo()
     assert version_of("page:/fa/") == "new"

@@ -13,12 +13,12 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import Page
 
-from home.antispam import HONEYPOT_FIELD, TOKEN_FIELD, make_token
-from home.factories import SiteSettingsFactory
-from home.models import SiteSettings
+from core.factories import SiteSettingsFactory
+from core.models import SiteSettings
 from news.comments import COMMENT_RATE_LIMIT
 from news.factories import ArticlePageFactory, CommentFactory
 from news.models import ArticlePage, Comment
+from reader_input.antispam import HONEYPOT_FIELD, TOKEN_FIELD, make_token
 from tests.editions_helpers import locale, make_edition, translate
 from tests.reader_forms import edition_url, post_comment
 
@@ -265,7 +265,7 @@ def test_counts_include_only_what_readers_see(client, article, article_index):
     rejected = CommentFactory(page=article, status=Status.REJECTED)
     CommentFactory(page=article, parent=rejected)  # approved, but under a rejected comment
 
-    listed = ArticlePage.objects.listed(article.locale).get(pk=article.pk)
+    listed = ArticlePage.objects.listed(locale=article.locale).get(pk=article.pk)
     assert listed.approved_comment_count == 2
     assert "2 comments</a>" in html_of(client.get(article_index.url))
     page = client.get(article.url)
@@ -323,7 +323,7 @@ def test_listing_queries_do_not_grow_with_the_number_of_articles(client, article
         response = client.get(article_index.url)
     assert len(response.context["articles"]) == 2
     articles_with_comments(10)
-    # Publishing refreshed the cached "Recent posts" sidebar (home.shared_data): warm again.
+    # Publishing refreshed the cached "Recent posts" sidebar (caching.values): warm again.
     client.get(article_index.url)
     with CaptureQueriesContext(connection) as many:
         response = client.get(article_index.url)
@@ -633,8 +633,14 @@ def test_comments_belong_to_the_edition_they_were_written_in(
     english_page = client.get(article.url)
     assert "نظر من درباره این گزارش" not in html_of(english_page)
     assert "0 comments" in html_of(english_page)
-    assert ArticlePage.objects.listed(locale("en")).get(pk=article.pk).approved_comment_count == 0
-    assert ArticlePage.objects.listed(locale("fa")).get(pk=persian.pk).approved_comment_count == 1
+    assert (
+        ArticlePage.objects.listed(locale=locale("en")).get(pk=article.pk).approved_comment_count
+        == 0
+    )
+    assert (
+        ArticlePage.objects.listed(locale=locale("fa")).get(pk=persian.pk).approved_comment_count
+        == 1
+    )
 
     # Posting to the Persian article through the English prefix is not a thing.
     with_english_prefix = client.post(

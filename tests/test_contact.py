@@ -13,9 +13,9 @@ from django.test import Client
 from openpyxl import load_workbook
 from wagtail.contrib.forms.models import FormSubmission
 
-from home.antispam import HONEYPOT_FIELD, MAX_TOKEN_AGE, TOKEN_FIELD, make_token
 from home.factories import ContactPageFactory
 from home.models import CONTACT_RATE_LIMIT
+from reader_input.antispam import HONEYPOT_FIELD, MAX_TOKEN_AGE, TOKEN_FIELD, make_token
 from tests.reader_forms import edition_url, send_contact_message
 
 

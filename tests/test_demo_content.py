@@ -9,7 +9,8 @@ from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.models import Page, Revision
 
-from home.models import ContactPage, SiteSettings, StandardPage
+from core.models import SiteSettings
+from home.models import ContactPage, StandardPage
 from media_pages.models import MediaItemPage, MediaSectionPage
 from news.models import ArticlePage, Category
 from publications.models import BookPage, PeriodicalIssuePage, PeriodicalSeriesPage

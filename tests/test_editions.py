@@ -107,7 +107,7 @@ def test_alias_pages_are_never_listed(client, editions, article_index):
     assert alias.alias_of_id == article.pk
     response = client.get(persian_index.url)
     assert list(response.context["articles"]) == []
-    assert ArticlePage.objects.listed(locale("fa")).count() == 0
+    assert ArticlePage.objects.listed(locale=locale("fa")).count() == 0
 
 
 @pytest.mark.django_db

@@ -7,9 +7,9 @@ import feedparser
 import pytest
 from django.utils import timezone
 
-from home.factories import ImageFactory
-from home.search import highlight, query_terms
+from core.factories import ImageFactory
 from news.factories import ArticlePageFactory, CategoryFactory
+from search.views import highlight, query_terms
 from tests.editions_helpers import locale, make_edition, translate
 
 
@@ -87,7 +87,7 @@ def test_unknown_archives_are_404(client, archive, suffix):
 
 @pytest.mark.django_db
 def test_archives_paginate_like_the_listing(client, article_index):
-    from home.factories import SiteSettingsFactory
+    from core.factories import SiteSettingsFactory
 
     SiteSettingsFactory(articles_per_page=2)
     category = CategoryFactory(slug="many")

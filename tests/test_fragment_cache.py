@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from home.factories import ImageFactory
+from core.factories import ImageFactory
 from news.factories import ArticlePageFactory, CommentFactory
 from news.models import Comment
 from tests.caching import CACHED
@@ -110,11 +110,11 @@ def test_kept_cards_fetch_no_renditions(client, article, article_index):
 
 
 def test_each_worker_keeps_the_fragments_it_read():
-    """home.cache.LocalFirstCache: fragment keys name everything the fragment shows, so a
+    """caching.backends.LocalFirstCache: fragment keys name everything the fragment shows, so a
     worker's copy is kept in its memory and the shared cache is asked only once."""
     from django.core.cache import caches
 
-    from home.cache import LocalFirstCache
+    from caching.backends import LocalFirstCache
 
     shared = caches["default"]
     one = LocalFirstCache("one", {"OPTIONS": {"SHARED": "default"}})
@@ -161,7 +161,7 @@ def test_without_the_shared_cache_every_card_is_its_own(
 ):
     ArticlePageFactory(parent=article_index, title="Another report")
     monkeypatch.setattr(
-        "home.templatetags.page_cache_tags.tag_versions",
+        "caching.templatetags.caching_tags.tag_versions",
         lambda request, tags: [None for _tag in tags],
     )
     content = client.get(article_index.url).content
@@ -185,8 +185,8 @@ def test_the_kept_comment_fields_come_with_a_fresh_token_and_never_with_errors(
 ):
     from django.core import signing
 
-    from home import antispam
-    from home.antispam import TOKEN_FIELD, TOKEN_SALT
+    from reader_input import antispam
+    from reader_input.antispam import TOKEN_FIELD, TOKEN_SALT
     from tests.reader_forms import post_comment
 
     def shown_at(html):

@@ -10,8 +10,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.images import get_image_model
 
-from home import images
-from home.factories import ImageFactory
+from core import images
+from core.factories import ImageFactory
 from news.factories import ArticlePageFactory
 
 Rendition = get_image_model().get_rendition_model()

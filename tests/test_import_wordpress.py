@@ -340,7 +340,7 @@ def test_a_broken_post_is_skipped_and_the_others_import(editions, uploads):
             raise RuntimeError("converter exploded")
         return real_convert(source, resolver)
 
-    with mock.patch("importer.importer.wp_html.convert", side_effect=convert):
+    with mock.patch("importer.wordpress.wp_html.convert", side_effect=convert):
         output = run_import(POLYLANG, "--media-dir", str(uploads))
     assert "post 2 “UN envoy visits Baghdad”: RuntimeError: converter exploded" in output
     assert not ArticlePage.objects.filter(slug="un-envoy-visits-baghdad").exists()
@@ -467,7 +467,7 @@ def test_random_html_never_crashes_the_converter_and_stays_safe(source):
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(source=html_fragments)
 def test_converted_random_html_is_a_valid_body(source):
-    from home.blocks import BodyBlock
+    from core.blocks import BodyBlock
 
     blocks = [b for b in wp_html.convert(source).blocks if b["type"] != "image"]
     stream = BodyBlock().to_python(blocks)

@@ -6,7 +6,7 @@ import re
 import pytest
 from django.utils import timezone
 
-from home.factories import SiteSettingsFactory
+from core.factories import SiteSettingsFactory
 from news.factories import ArticlePageFactory, CategoryFactory
 
 

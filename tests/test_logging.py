@@ -66,7 +66,7 @@ def test_an_incoming_request_id_is_kept_only_from_a_trusted_proxy(client, home_p
 @pytest.mark.django_db
 def test_log_lines_are_json_with_the_request_id(client, home_page):
     """The formatter and filter configured in settings, on a real request."""
-    from home.security import RequestIdFilter
+    from operations.security import RequestIdFilter
 
     options = dict(django_settings.LOGGING["formatters"]["json"])
     formatter_class = options.pop("()")
@@ -122,7 +122,7 @@ def test_an_unhandled_error_is_reported_with_its_request_id(client, settings):
     import sentry_sdk
     from sentry_sdk.transport import Transport
 
-    from home.error_tracking import init_error_tracker
+    from operations.error_tracking import init_error_tracker
 
     class CapturingTransport(Transport):
         events = []
@@ -152,7 +152,7 @@ def test_an_unhandled_error_is_reported_with_its_request_id(client, settings):
 def test_a_cache_outage_logs_one_warning_line_per_skipped_call(caplog):
     from django_redis.exceptions import ConnectionInterrupted
 
-    from home.security import BriefCacheErrors
+    from operations.security import BriefCacheErrors
 
     cache_logger = logging.getLogger("django_redis.cache")
     assert any(isinstance(f, BriefCacheErrors) for f in cache_logger.filters)

@@ -11,13 +11,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
-from home.factories import (
-    ImageFactory,
-    SiteSettingsFactory,
-    SocialLinkFactory,
-    StandardPageFactory,
-)
-from home.metadata import field_text, json_ld, truncate
+from core.factories import ImageFactory, SiteSettingsFactory, SocialLinkFactory
+from home.factories import StandardPageFactory
+from metadata.descriptions import field_text, json_ld, truncate
 from news.factories import ArticlePageFactory, AuthorFactory, CategoryFactory
 from tests.editions_helpers import locale, make_edition, translate
 

@@ -85,7 +85,7 @@ def test_readyz_reports_database_and_cache(client):
 
 @pytest.mark.django_db
 def test_readyz_is_503_when_the_database_is_down(client, monkeypatch):
-    from home.middleware import HealthCheckMiddleware
+    from operations.health import HealthCheckMiddleware
 
     monkeypatch.setattr(HealthCheckMiddleware, "database_ok", staticmethod(lambda: False))
     response = client.get("/readyz")

@@ -5,7 +5,8 @@ from django.utils.html import escape
 from wagtail.embeds.embeds import get_embed_hash
 from wagtail.embeds.models import Embed
 
-from home.factories import ContactPageFactory, SiteSettingsFactory, SocialLinkFactory
+from core.factories import SiteSettingsFactory, SocialLinkFactory
+from home.factories import ContactPageFactory
 from media_pages.factories import (
     GalleryImageFactory,
     GalleryPageFactory,

@@ -8,13 +8,9 @@ from django.test import Client, TestCase, override_settings
 from wagtail.contrib.frontend_cache.backends import BaseBackend
 from wagtail.models import Page, PageViewRestriction
 
-from home.factories import (
-    ContactPageFactory,
-    SiteSettingsFactory,
-    StandardPageFactory,
-    default_home_page,
-)
-from home.shared_data import forget_local_copies
+from caching.values import forget_worker_copies
+from core.factories import SiteSettingsFactory
+from home.factories import ContactPageFactory, StandardPageFactory, default_home_page
 from media_pages.factories import (
     CartoonPageFactory,
     GalleryPageFactory,
@@ -354,7 +350,7 @@ def test_renaming_a_category_purges_its_articles_and_archive_in_that_edition(cli
 
 
 @pytest.mark.django_db
-def test_site_identity_purges_the_chrome_of_its_edition_only(client, persian, site_settings):
+def test_site_identity_purges_the_layout_of_its_edition_only(client, persian, site_settings):
     warm(client, "/en/", "/en/articles/", "/fa/", "/fa/articles/")
     identity = site_settings.identity
     identity.tagline = "Helping families find each other"
@@ -514,7 +510,7 @@ class PurgeTests(TestCase):
         # LocMemCache's own dictionaries: copying them is how a test gets a warm cache fast.
         store = caches["default"]
         entries, expiries = self.warm_cache
-        forget_local_copies()  # the database is rolled back to the warm cache's state
+        forget_worker_copies()  # the database is rolled back to the warm cache's state
         store._cache.clear()  # noqa: SLF001
         store._cache.update(entries)  # noqa: SLF001
         store._expire_info.clear()  # noqa: SLF001

@@ -64,7 +64,7 @@ PAGES = {
 
 
 def _build_site():
-    from home.factories import ImageFactory, SiteSettingsFactory, SocialLinkFactory
+    from core.factories import ImageFactory, SiteSettingsFactory, SocialLinkFactory
     from media_pages.factories import (
         CartoonPageFactory,
         MediaIndexPageFactory,
@@ -222,7 +222,7 @@ def _count_queries(client, url):
 
 
 def _measure(client, pages):
-    from home.models import SiteSettings
+    from core.models import SiteSettings
 
     per_page = SiteSettings.objects.get().articles_per_page
     counts = {}
@@ -284,13 +284,13 @@ def test_query_count_does_not_grow_with_the_archive(query_counts, code, page):
 
 
 def test_last_page_of_a_large_archive_lists_the_oldest_articles_in_order(query_counts, client):
-    """Pages past the middle are read from the far end (home.pagination): same articles,
+    """Pages past the middle are read from the far end (core.pagination): same articles,
     same order as reading from the front."""
-    from home.models import SiteSettings
+    from core.models import SiteSettings
     from news.models import ArticleIndexPage, ArticlePage
 
     index = ArticleIndexPage.objects.get(locale__language_code="en")
-    every = list(ArticlePage.objects.listed(index.locale).descendant_of(index))
+    every = list(ArticlePage.objects.listed(locale=index.locale).descendant_of(index))
     per_page = SiteSettings.objects.get().articles_per_page
     last = -(-len(every) // per_page)
     for number in (last, last - 1, last // 2 + 1):

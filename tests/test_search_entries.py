@@ -6,9 +6,9 @@ from django.db import connection
 from wagtail.models import PageViewRestriction
 
 from home.factories import StandardPageFactory
-from home.models import SearchEntry
-from home.search_backend import copy_entries, fill_entries_after_migrate
 from news.factories import ArticlePageFactory
+from search.backend import copy_entries, fill_entries_after_migrate
+from search.models import SearchEntry
 from tests.editions_helpers import make_edition, translate
 
 pytestmark = [
@@ -130,7 +130,7 @@ def test_a_search_is_a_fixed_number_of_queries(
 def test_one_index_finds_the_editions_matches(home_page, article_index):
     """The edition and the words are looked up together in one GIN index, so the cost of a
     search follows its matches in the edition, not the size of the archive."""
-    from home.search import matching_entries
+    from search.views import matching_entries
 
     make_edition(home_page, "fa")
     for number in range(30):
@@ -139,8 +139,8 @@ def test_one_index_finds_the_editions_matches(home_page, article_index):
     sql, params = entries.query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
-        cursor.execute("ANALYZE home_searchentry")
+        cursor.execute("ANALYZE search_searchentry")
         cursor.execute("EXPLAIN " + sql, params)
         plan = "\n".join(row[0] for row in cursor.fetchall())
-    assert "home_searchentry_document_gin" in plan
+    assert "search_searchentry_document_gin" in plan
     assert "Index Cond: ((locale_id = " in plan, plan

@@ -5,8 +5,9 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from home.factories import SiteSettingsFactory, SocialLinkFactory, StandardPageFactory
-from home.templatetags.share_tags import build_share_links
+from core.factories import SiteSettingsFactory, SocialLinkFactory
+from home.factories import StandardPageFactory
+from metadata.templatetags.share_tags import build_share_links
 from news.factories import ArticlePageFactory
 
 

@@ -12,7 +12,7 @@ from django.conf import settings as django_settings
 from moto.server import ThreadedMotoServer
 from wagtail.images import get_image_model
 
-from home.factories import DocumentFactory, ImageFactory
+from core.factories import DocumentFactory, ImageFactory
 from news.factories import ArticlePageFactory
 
 CREDENTIALS = {"access_key": "testing", "secret_key": "testing"}

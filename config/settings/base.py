@@ -30,13 +30,20 @@ DEBUG = False
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
+# The project's apps, from the roof down (see core/__init__.py for the layers).
 INSTALLED_APPS = [
-    "home",
-    "news",
-    "media_pages",
-    "publications",
-    "editions",
     "importer",
+    "home",
+    "search",
+    "publications",
+    "media_pages",
+    "news",
+    "metadata",
+    "editions",
+    "reader_input",
+    "operations",
+    "core",
+    "caching",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -70,13 +77,13 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "home.middleware.HealthCheckMiddleware",
-    "home.security.RequestIdMiddleware",
+    "operations.health.HealthCheckMiddleware",
+    "operations.security.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    "home.security.SecurityHeadersMiddleware",
+    "operations.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before sessions, locale and auth: a cache hit skips them all (home/page_cache.py).
-    "home.page_cache.PageCacheMiddleware",
+    "caching.pages.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -157,9 +164,9 @@ if REDIS_URL:
         "OPTIONS": {"MAX_ENTRIES": 20000},
     }
     # Fragments are named by everything they show: each worker keeps copies in front of
-    # Redis (home/cache.py), a page of cards costs no round trip per card.
+    # Redis (caching/backends.py), a page of cards costs no round trip per card.
     CACHES["template_fragments"] = {
-        "BACKEND": "home.cache.LocalFirstCache",
+        "BACKEND": "caching.backends.LocalFirstCache",
         "OPTIONS": {"SHARED": "default"},
     }
 else:
@@ -167,7 +174,7 @@ else:
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     }
 
-# The anonymous page cache (home/page_cache.py, purged precisely by home/purge.py).
+# The anonymous page cache (caching/pages.py, purged precisely by caching/purge.py).
 # PAGE_CACHE=off renders every request afresh (and sends no CDN caching headers).
 PAGE_CACHE_ENABLED = os.environ.get("PAGE_CACHE", "on").strip().lower() not in {
     "off",
@@ -175,7 +182,11 @@ PAGE_CACHE_ENABLED = os.environ.get("PAGE_CACHE", "on").strip().lower() not in {
     "false",
     "no",
 }
-# The header and footer fragments ({% cache %} in home/includes), purged with the pages.
+# Each worker keeps copies of what it read from the shared cache (tags' versions, pages,
+# values, fragments; caching/worker_copies.py). CACHE_WORKER_COPIES=off reads everything
+# from Redis on every request: one less moving part, at the cost the README measures.
+CACHE_WORKER_COPIES = env_bool("CACHE_WORKER_COPIES", True)
+# The header and footer fragments ({% cache %} in core/includes), purged with the pages.
 # PAGE_CACHE=off leaves them on: every page is then rendered afresh around them.
 FRAGMENT_CACHE_ENABLED = env_bool("FRAGMENT_CACHE", True)
 if not FRAGMENT_CACHE_ENABLED:
@@ -353,14 +364,14 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
 # Logs go to stdout. LOG_FORMAT=json (the production default) writes one JSON object a
-# line for a log collector; every line carries the request id (home.security).
+# line for a log collector; every line carries the request id (operations.security).
 LOG_FORMAT = os.environ.get("LOG_FORMAT", "text").strip().lower()
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "filters": {
-        "request_id": {"()": "home.security.RequestIdFilter"},
-        "brief_cache_errors": {"()": "home.security.BriefCacheErrors"},
+        "request_id": {"()": "operations.security.RequestIdFilter"},
+        "brief_cache_errors": {"()": "operations.security.BriefCacheErrors"},
     },
     "formatters": {
         "text": {"format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s: %(message)s"},
@@ -392,11 +403,11 @@ WAGTAILADMIN_PATH = os.environ.get("WAGTAILADMIN_PATH", "admin/").strip("/") + "
 FORMAT_MODULE_PATH = ["config.formats"]
 
 # PostgreSQL full-text search (English stemming; other scripts are matched as written,
-# after folding, see editions.search_text). SQLite uses its FTS5 index, without stemming.
+# after folding, see core.text). SQLite uses its FTS5 index, without stemming.
 WAGTAILSEARCH_BACKENDS = {
     "default": {
         # Wagtail's database backend; on PostgreSQL it also keeps each edition's search entries.
-        "BACKEND": "home.search_backend",
+        "BACKEND": "search.backend",
         "SEARCH_CONFIG": os.environ.get("SEARCH_CONFIG", "english"),
     }
 }
@@ -415,17 +426,17 @@ AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "1"))
 AXES_LOCKOUT_PARAMETERS = ["ip_address"]
 AXES_RESET_ON_SUCCESS = True
 # The reader's address as the rate limits see it: honours TRUSTED_PROXY_COUNT.
-AXES_CLIENT_IP_CALLABLE = "home.ratelimit.client_ip"
+AXES_CLIENT_IP_CALLABLE = "reader_input.rate_limits.client_ip"
 
 # Two-factor authentication (a TOTP app) for staff, off unless WAGTAIL_2FA=true. When on,
 # staff enrol at <admin>/2fa/setup/, and anyone with a confirmed device must enter a code
-# after signing in before any admin page opens (home.two_factor).
+# after signing in before any admin page opens (operations.two_factor).
 WAGTAIL_2FA_ENABLED = env_bool("WAGTAIL_2FA")
 OTP_TOTP_ISSUER = os.environ.get("WAGTAIL_2FA_ISSUER", "Nejat Society")
 if WAGTAIL_2FA_ENABLED:
     MIDDLEWARE.insert(
         MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
-        "home.two_factor.StaffTwoFactorMiddleware",
+        "operations.two_factor.StaffTwoFactorMiddleware",
     )
 
 # Staff sessions end after SESSION_COOKIE_AGE seconds (12 hours) or when the browser closes.
@@ -437,7 +448,7 @@ CSRF_COOKIE_SAMESITE = "Lax"
 LANGUAGE_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 
-# Content-Security-Policy (home.security): an origin serving media from a CDN or bucket
+# Content-Security-Policy (operations.security): an origin serving media from a CDN or bucket
 # (by default the one MEDIA_URL or AWS_S3_CUSTOM_DOMAIN names, so pictures served from
 # elsewhere are never blocked), and further embed providers whose players may be framed.
 _media_url = urlsplit(MEDIA_URL)
@@ -462,4 +473,4 @@ X_FRAME_OPTIONS = "DENY"
 # Content-Disposition, nosniff and a "default-src 'none'" policy with each file.
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "home.uploads.SafeDocumentForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "operations.uploads.SafeDocumentForm"

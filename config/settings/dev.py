@@ -1,5 +1,5 @@
-from .base import *  # noqa: F403
-from .base import env_list
+from config.settings.base import *  # noqa: F403
+from config.settings.base import env_list
 
 DEBUG = True
 SECRET_KEY = os.environ.get(  # noqa: F405

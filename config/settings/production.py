@@ -1,7 +1,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
-from .base import *  # noqa: F403
-from .base import env_bool
+from config.settings.base import *  # noqa: F403
+from config.settings.base import env_bool
 
 DEBUG = False
 
@@ -50,7 +50,7 @@ if os.environ.get("LOG_FORMAT", "json").strip().lower() == "json":  # noqa: F405
     LOGGING["handlers"]["console"]["formatter"] = "json"  # noqa: F405
 
 # Errors are reported to Sentry (or a compatible service) only when SENTRY_DSN is set.
-from home.error_tracking import init_error_tracker  # noqa: E402
+from operations.error_tracking import init_error_tracker  # noqa: E402
 
 ERROR_TRACKER_ENABLED = init_error_tracker()
 

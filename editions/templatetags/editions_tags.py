@@ -15,7 +15,8 @@ from django import template
 from django.core.paginator import Page as PaginatorPage
 from django.utils.html import format_html
 
-from editions import editions, formatting
+from caching.values import on_request
+from editions import formatting, links
 
 register = template.Library()
 
@@ -34,9 +35,9 @@ def _subpage_languages(context):
     archive = context.get("archive")
     category = getattr(archive, "category", None) or context.get("category")
     if request is not None and getattr(category, "translation_key", None):
-        return editions.object_languages(request, category)
+        return links.object_languages(request, category)
     if archive is not None:
-        return {editions.content_language(_page(context)).code}
+        return {links.content_language(_page(context)).code}
     return None
 
 
@@ -45,7 +46,7 @@ def content_language(context, page=None):
     """``{% content_language as lang %}``: ``lang.code``, ``lang.direction`` ("ltr" or "rtl")
     and ``lang.is_rtl`` of the content shown: the page's locale (``page`` from the context,
     or the one given), else the active language."""
-    return editions.content_language(page if page is not None else _page(context))
+    return links.content_language(page if page is not None else _page(context))
 
 
 @register.simple_tag(takes_context=True)
@@ -58,11 +59,9 @@ def alias_lang(context):
         return ""
     request = context.get("request")
     if request is not None:
-        language = editions._memoised(
-            request, ("alias", page.pk), lambda: editions.alias_language(page)
-        )
+        language = on_request(request, ("alias", page.pk), lambda: links.alias_language(page))
     else:
-        language = editions.alias_language(page)
+        language = links.alias_language(page)
     if language is None:
         return ""
     return format_html(' lang="{}" dir="{}"', language.code, language.direction)
@@ -76,7 +75,7 @@ def edition_links(context):
     request = context.get("request")
     if request is None:
         return []
-    return editions.edition_links(request, _page(context), _subpage_languages(context))
+    return links.edition_links(request, _page(context), _subpage_languages(context))
 
 
 @register.simple_tag(takes_context=True)
@@ -87,7 +86,7 @@ def alternate_links(context):
     page = _page(context)
     if request is None or page is None:
         return []
-    return editions.alternate_links(request, page, _subpage_languages(context))
+    return links.alternate_links(request, page, _subpage_languages(context))
 
 
 def _page_number(context):
@@ -109,7 +108,7 @@ def canonical_url(context):
     page = _page(context)
     if request is None or page is None:
         return ""
-    return editions.canonical_url(request, page, _page_number(context))
+    return links.canonical_url(request, page, _page_number(context))
 
 
 @register.filter

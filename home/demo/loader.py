@@ -22,24 +22,12 @@ from wagtail.models import Page
 from wagtail.rich_text import RichText
 from wagtailmedia.models import get_media_model
 
+from core.factories import DocumentFactory, ImageFactory, default_locale, default_site
+from core.models import SiteIdentity, SiteSettings, SocialLink
+from core.sample_files.pdf import PAGE_BREAK
 from home.demo import content
-from home.demo.pdf import PAGE_BREAK
-from home.factories import (
-    ContactPageFactory,
-    DocumentFactory,
-    ImageFactory,
-    StandardPageFactory,
-    default_home_page,
-    default_locale,
-    default_site,
-)
-from home.models import (
-    ContactFormField,
-    HomePageFeaturedArticle,
-    SiteIdentity,
-    SiteSettings,
-    SocialLink,
-)
+from home.factories import ContactPageFactory, StandardPageFactory, default_home_page
+from home.models import ContactFormField, HomePageFeaturedArticle
 from media_pages.factories import (
     DEMO_CLIPS,
     CartoonPageFactory,

@@ -17,7 +17,7 @@ import argparse
 import subprocess
 from pathlib import Path
 
-from home.demo.pictures import frame
+from core.sample_files.pictures import frame
 
 VIDEO_DIR = Path(__file__).resolve().parent / "assets" / "video"
 WIDTH, HEIGHT, FPS, SECONDS = 640, 360, 24, 8

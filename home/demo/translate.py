@@ -20,8 +20,9 @@ from wagtail_localize.models import StringTranslation, Translation, TranslationS
 from wagtail_localize.operations import translate_object
 from wagtail_localize.strings import StringValue
 
+from core.models import SiteSettings
 from home.demo import content
-from home.models import ContactPage, HomePage, SiteSettings, StandardPage
+from home.models import ContactPage, HomePage, StandardPage
 from media_pages.models import CartoonPage, GalleryPage, NewsPicturePage, VideoPage
 from news.models import ArticlePage, Author, Category
 from publications.models import BookPage, PeriodicalIssuePage

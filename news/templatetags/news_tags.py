@@ -7,44 +7,27 @@ from django.utils import translation
 from django.utils.html import format_html_join, urlize
 from django.utils.safestring import mark_safe
 
-from home.querysets import public_pages
-from home.shared_data import edition_recent_posts, every_edition_chrome, host
-from home.templatetags.navigation_tags import current_locale_id
-from news.models import ArticleIndexPage, ArticlePage
+from caching.values import layout_value, recent_posts_value, request_host
+from core.querysets import public_pages
+from core.templatetags.navigation_tags import current_locale_id
+from news.models import RECENT_POSTS_COUNT, ArticleIndexPage, ArticlePage
 
 register = template.Library()
 
-RECENT_POSTS_COUNT = 5
-
-
-def _memo(request, name):
-    if request is None:
-        return {}
-    store = getattr(request, "_news_memo", None)
-    if store is None:
-        store = {}
-        request._news_memo = store
-    return store.setdefault(name, {})
-
 
 def _article_index_url(request, locale_id):
-    """The URL of the edition's "Articles" page, looked up once per request and locale."""
-    memo = _memo(request, "article_index_url")
-    if locale_id not in memo:
+    """(page, URL) of the edition's "Articles" page, kept with every edition's layout."""
 
-        def compute():
-            index = (
-                public_pages(ArticleIndexPage.objects.live())
-                .filter(locale_id=locale_id, alias_of__isnull=True)
-                .order_by("path")
-                .first()
-            )
-            return index, (index.get_url(request) or "") if index else ""
-
-        memo[locale_id] = every_edition_chrome(
-            request, f"article-index:{host(request)}:{locale_id}", compute
+    def compute():
+        index = (
+            public_pages(ArticleIndexPage.objects.live())
+            .filter(locale_id=locale_id, alias_of__isnull=True)
+            .order_by("path")
+            .first()
         )
-    return memo[locale_id]
+        return index, (index.get_url(request) or "") if index else ""
+
+    return layout_value(request, f"article-index:{request_host(request)}:{locale_id}", compute)
 
 
 @register.simple_tag(takes_context=True)
@@ -66,24 +49,23 @@ def category_url(context, category):
     return index_url + index.reverse_subpage("category_archive", kwargs={"slug": category.slug})
 
 
-@register.inclusion_tag("home/includes/recent_posts.html", takes_context=True)
+@register.inclusion_tag("news/includes/recent_posts.html", takes_context=True)
 def recent_posts(context, count=RECENT_POSTS_COUNT):
     """``{% recent_posts %}``: the sidebar list of the edition's newest articles."""
     request = context.get("request")
     locale_id = current_locale_id(context)
-    memo = _memo(request, "recent_posts")
-    key = (locale_id, count)
-    if key not in memo:
-        # Kept between requests until the edition's recent posts change (home.purge).
-        memo[key] = edition_recent_posts(
-            request,
-            f"recent-posts:{locale_id}:{count}",
-            translation.get_language(),
-            lambda: list(ArticlePage.objects.listed(locale_id, "article_compact")[:count]),
-        )
+    # Kept between requests until the edition's recent posts change (caching.purge).
+    articles = recent_posts_value(
+        request,
+        f"recent-posts:{locale_id}:{count}",
+        translation.get_language(),
+        lambda: list(
+            ArticlePage.objects.listed(locale=locale_id, renditions="article_compact")[:count]
+        ),
+    )
     current = context.get("page")
     return {
-        "recent_articles": memo[key],
+        "recent_articles": articles,
         "current_page_id": getattr(current, "pk", None),
         "request": request,
     }

@@ -72,7 +72,7 @@ def list_two_articles_per_page():
     """Every category archive of the demo then has older posts to page through."""
     from wagtail.models import Site
 
-    from home.models import SiteSettings
+    from core.models import SiteSettings
 
     settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
     settings.articles_per_page = 2

@@ -6,7 +6,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from importer.importer import ImportRefused, WordPressImporter
+from importer.wordpress import ImportRefused, WordPressImporter
 
 
 class Progress:

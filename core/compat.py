@@ -1,0 +1,88 @@
+"""Every place this site relies on Wagtail's, wagtail-localize's or modelsearch's private
+API, and nowhere else.
+
+Check each of these on every upgrade of Wagtail, wagtail-localize or modelsearch (Wagtail's
+search engine): ``core/tests/test_compat.py`` pins the behaviour relied on, so an upgrade
+that changes it fails a test instead of the site. Everything else in the project uses
+public API only.
+"""
+
+from contextlib import contextmanager
+
+from django.db.models.signals import post_save
+from modelsearch import index as search_index
+from modelsearch.backends.database.postgres.postgres import (  # noqa: F401 - re-exported
+    IndexEntry,
+    PostgresIndex,
+    PostgresSearchAtomicRebuilder,
+    PostgresSearchBackend,
+    PostgresSearchRebuilder,
+)
+from modelsearch.backends.database.postgres.weights import WEIGHTS_VALUES  # noqa: F401
+from modelsearch.signal_handlers import post_save_signal_handler
+from wagtail.models import Site
+from wagtail_localize.views import edit_translation  # noqa: F401 - re-exported
+
+# --- Routing (core.routing) ---------------------------------------------------------------
+
+
+def find_site_uncached(request):
+    """Wagtail's own rules for the site answering ``request``, without the per-request
+    memo of ``Site.find_for_request`` (routing keeps the answer between requests)."""
+    return Site._find_for_request(request)
+
+
+def raw_host(request):
+    """The Host header as sent, before Django validates it against ALLOWED_HOSTS: what
+    Wagtail matches sites against."""
+    return request._get_raw_host()
+
+
+def remember_site(request, site):
+    """Make ``Site.find_for_request(request)`` answer ``site`` without a query."""
+    request._wagtail_site = site
+
+
+def remembered_site(request):
+    return getattr(request, "_wagtail_site", None)
+
+
+def set_route(request, route):
+    """Make ``wagtail.views.serve`` use ``route`` (a ``RouteResult``, or None for a 404)
+    instead of routing the request again."""
+    request._wagtail_route_for_request = route
+
+
+def set_known_parent(page, parent):
+    """Make ``page.get_parent()`` answer ``parent`` without a query (treebeard)."""
+    page._cached_parent_obj = parent
+
+
+# --- Search (search.backend, importer) ----------------------------------------------------
+
+
+def finish_atomic_rebuild(rebuilder, before_commit):
+    """What ``PostgresSearchAtomicRebuilder.finish`` does, with ``before_commit()`` run
+    inside the rebuild's transaction (after the title norms are worked out again)."""
+    rebuilder.index._refresh_title_norms(full=True)
+    before_commit()
+    rebuilder.transaction.__exit__(None, None, None)
+    rebuilder.transaction_opened = False
+
+
+@contextmanager
+def search_indexing_paused():
+    """Saving an object does not index it while this lasts (a bulk import indexes what it
+    wrote at the end, in batches)."""
+    models = [
+        model
+        for model in search_index.get_indexed_models()
+        if getattr(model, "search_auto_update", True)
+    ]
+    for model in models:
+        post_save.disconnect(post_save_signal_handler, sender=model)
+    try:
+        yield
+    finally:
+        for model in models:
+            post_save.connect(post_save_signal_handler, sender=model)
