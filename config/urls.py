@@ -8,7 +8,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.urls import serve_pattern
 
-from core import routing
+from core import views as core_views
 from editions import views as edition_views
 from editions.sitemaps import EditionsSitemap
 from home import views as home_views
@@ -22,7 +22,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("", edition_views.edition_redirect, name="edition_redirect"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": EditionsSitemap}}, name="sitemap"),
-    path("robots.txt", home_views.robots_txt, name="robots_txt"),
+    path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("edition/<str:language>/", edition_views.switch_edition, name="switch_edition"),
 ]
 
@@ -36,11 +36,11 @@ urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("comments/<int:page_id>/post/", news_views.post_comment_view, name="post_comment"),
     path("contact/<int:page_id>/send/", home_views.send_contact_message, name="send_contact"),
-    # Wagtail's page view with faster routing (home/routing.py); Wagtail's other views follow.
-    re_path(serve_pattern, routing.serve, name="wagtail_serve"),
+    # Wagtail's page view with faster routing (core/routing.py); Wagtail's other views follow.
+    re_path(serve_pattern, core_views.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
 
-handler404 = "home.views.page_not_found"
-handler500 = "home.views.server_error"
+handler404 = "core.views.page_not_found"
+handler500 = "core.views.server_error"

@@ -8,20 +8,14 @@ public API only.
 """
 
 from contextlib import contextmanager
+from types import SimpleNamespace
 
 from django.db.models.signals import post_save
-from modelsearch import index as search_index
-from modelsearch.backends.database.postgres.postgres import (  # noqa: F401 - re-exported
-    IndexEntry,
-    PostgresIndex,
-    PostgresSearchAtomicRebuilder,
-    PostgresSearchBackend,
-    PostgresSearchRebuilder,
-)
-from modelsearch.backends.database.postgres.weights import WEIGHTS_VALUES  # noqa: F401
-from modelsearch.signal_handlers import post_save_signal_handler
 from wagtail.models import Site
-from wagtail_localize.views import edit_translation  # noqa: F401 - re-exported
+
+# Imported where they are used, not here: this module is imported while models load
+# (core.routing), and modelsearch's PostgreSQL backend and wagtail-localize's views need
+# every model loaded first.
 
 # --- Routing (core.routing) ---------------------------------------------------------------
 
@@ -58,7 +52,29 @@ def set_known_parent(page, parent):
     page._cached_parent_obj = parent
 
 
-# --- Search (search.backend, importer) ----------------------------------------------------
+# --- Search (search.backend, search.views, importer) ---------------------------------------
+
+
+def postgres_search_internals():
+    """modelsearch's PostgreSQL backend classes, which ``search.backend`` extends, and the
+    index entry model of the installed app (wagtail.search's)."""
+    from modelsearch.backends.database.postgres import postgres
+
+    return SimpleNamespace(
+        IndexEntry=postgres.IndexEntry,
+        PostgresIndex=postgres.PostgresIndex,
+        PostgresSearchAtomicRebuilder=postgres.PostgresSearchAtomicRebuilder,
+        PostgresSearchBackend=postgres.PostgresSearchBackend,
+        PostgresSearchRebuilder=postgres.PostgresSearchRebuilder,
+    )
+
+
+def search_weights():
+    """The rank weights of modelsearch's PostgreSQL backend (D, C, B, A), which readers'
+    search ranks its entries with, as Wagtail does."""
+    from modelsearch.backends.database.postgres.weights import WEIGHTS_VALUES
+
+    return list(WEIGHTS_VALUES)
 
 
 def finish_atomic_rebuild(rebuilder, before_commit):
@@ -74,6 +90,9 @@ def finish_atomic_rebuild(rebuilder, before_commit):
 def search_indexing_paused():
     """Saving an object does not index it while this lasts (a bulk import indexes what it
     wrote at the end, in batches)."""
+    from modelsearch import index as search_index
+    from modelsearch.signal_handlers import post_save_signal_handler
+
     models = [
         model
         for model in search_index.get_indexed_models()
@@ -86,3 +105,14 @@ def search_indexing_paused():
     finally:
         for model in models:
             post_save.connect(post_save_signal_handler, sender=model)
+
+
+# --- Translation (editions.wagtail_hooks) ---------------------------------------------------
+
+
+def localize_edit_translation_views():
+    """wagtail-localize's views behind its translation editor's API, which the editions
+    app wraps to keep translators to their own editions."""
+    from wagtail_localize.views import edit_translation
+
+    return edit_translation

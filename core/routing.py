@@ -15,9 +15,9 @@ restrictions are looked up only when a page under a view restriction is served
 (``restricted_paths``). What a page then does with the rest of the path (a routable page's
 archives) is its own ``route()``, exactly as in Wagtail.
 
-``serve`` only fills in the route Wagtail looks for first (``core.compat.set_route``) and
-hands over to ``wagtail.views.serve``, so its hooks (privacy, the page cache's bookkeeping)
-run unchanged.
+The page view (``core.views.serve``) only fills in the route Wagtail looks for first
+(``core.compat.set_route``) and hands over to ``wagtail.views.serve``, so its hooks
+(privacy, the page cache's bookkeeping) run unchanged.
 """
 
 from django.contrib.contenttypes.models import ContentType
@@ -25,20 +25,15 @@ from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from django.http import Http404
 from django.utils import translation
-from wagtail import views as wagtail_views
 from wagtail.models import Locale, Page, PageViewRestriction, Site, get_page_models
 from wagtail.signals import post_page_move
 
 from caching.purge import bump_now_and_after_commit
 from caching.tags import (
-    IMAGES_TAG,
     RESTRICTIONS_TAG,
     ROUTING_TAG,
-    edition_codes,
-    layout_tag,
-    recent_tag,
 )
-from caching.values import on_request, tag_versions, versioned_value
+from caching.values import on_request, versioned_value
 from core import compat
 
 
@@ -140,27 +135,6 @@ def _pages_on_path(root_path, root_depth, root_pk, slugs):
     if not chain:
         raise Http404("The edition has no home page")
     return chain
-
-
-def serve(request, path):
-    """The ``wagtail_serve`` view, routed as above."""
-    # The versions of what every page reads from the cache, in one round trip.
-    language = translation.get_language() or ""
-    tag_versions(
-        request,
-        [
-            ROUTING_TAG,
-            RESTRICTIONS_TAG,
-            IMAGES_TAG,
-            recent_tag(language),
-            *(layout_tag(code) for code in edition_codes()),
-        ],
-    )
-    try:
-        compat.set_route(request, find_route(request, path))
-    except Http404:
-        compat.set_route(request, None)
-    return wagtail_views.serve(request, path)
 
 
 def page_url(request, page):

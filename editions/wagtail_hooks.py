@@ -22,10 +22,13 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets.button import Button
 from wagtail.models import Locale, TranslatableMixin
 from wagtail_localize.models import Translation
-from wagtail_localize.views import edit_translation
 
+from core import compat
 from editions import admin_views
 from editions.permissions import translator_language_codes, user_may_work_on_locale
+
+# wagtail-localize's translation editor API, wrapped below (core/compat.py).
+edit_translation = compat.localize_edit_translation_views()
 
 # --- Translators keep to their own editions' snippets -------------------------------------
 

@@ -7,6 +7,8 @@ from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.translation import gettext as _
 from wagtail.images.models import SourceImageIOError
 
+from core.templatetags.navigation_tags import get_site_identity
+
 FEED_LENGTH = 20
 ENCLOSURE_FILTER = "fill-720x405"  # the "feed" role: prefetched with the feed's articles
 
@@ -24,8 +26,6 @@ class ArticleFeed(Feed):
         return None
 
     def title(self):
-        from core.templatetags.navigation_tags import get_site_identity
-
         identity = get_site_identity({"request": self.request, "page": self.index})
         site_name = identity.site_name if identity else self.index.get_site().site_name
         if self.category is not None:

@@ -16,18 +16,14 @@ from modelsearch.backends.database import SearchBackend as database_backend
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
-from core.compat import (
-    IndexEntry,  # the index entry model of the installed app (wagtail.search's)
-    PostgresIndex,
-    PostgresSearchAtomicRebuilder,
-    PostgresSearchBackend,
-    PostgresSearchRebuilder,
-    finish_atomic_rebuild,
-)
+from core import compat
 from media_pages.models import MediaItemPage
 from news.models import ArticlePage
 from publications.models import PublicationPage
 from search.models import SearchEntry
+
+_postgres = compat.postgres_search_internals()
+IndexEntry = _postgres.IndexEntry  # the index entry model of the installed app
 
 
 def searchable_models():
@@ -70,7 +66,7 @@ def _page_ids(objs):
     return [obj.pk for obj in objs if isinstance(obj, Page)]
 
 
-class EditionIndex(PostgresIndex):
+class EditionIndex(_postgres.PostgresIndex):
     def add_items(self, model, objs):
         super().add_items(model, objs)
         if issubclass(model, Page):
@@ -86,18 +82,19 @@ class EditionIndex(PostgresIndex):
         copy_entries(using=self.write_connection.alias)
 
 
-class EditionRebuilder(PostgresSearchRebuilder):
+class EditionRebuilder(_postgres.PostgresSearchRebuilder):
     def finish(self):
         super().finish()  # title norms are worked out again over the whole index
         copy_entries(using=self.index.write_connection.alias)
 
 
-class EditionAtomicRebuilder(PostgresSearchAtomicRebuilder):
+class EditionAtomicRebuilder(_postgres.PostgresSearchAtomicRebuilder):
     def finish(self):
-        finish_atomic_rebuild(self, lambda: copy_entries(using=self.index.write_connection.alias))
+        using = self.index.write_connection.alias
+        compat.finish_atomic_rebuild(self, lambda: copy_entries(using=using))
 
 
-class EditionSearchBackend(PostgresSearchBackend):
+class EditionSearchBackend(_postgres.PostgresSearchBackend):
     index_class = EditionIndex
     rebuilder_class = EditionRebuilder
     atomic_rebuilder_class = EditionAtomicRebuilder

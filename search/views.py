@@ -17,7 +17,7 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
-from core.compat import WEIGHTS_VALUES
+from core import compat
 from core.pagination import page_number, paginate
 from core.querysets import public_pages
 from core.routing import active_locale_id, find_site, restricted_paths
@@ -95,7 +95,7 @@ def matching_entries(locale, terms, restricted_paths):
     query = reduce(
         operator.and_, [SearchQuery(term, config=config, search_type="plain") for term in terms]
     )
-    weights = list(WEIGHTS_VALUES)
+    weights = compat.search_weights()
     document = Func(
         F("title"),
         F("body"),

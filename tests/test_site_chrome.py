@@ -78,7 +78,7 @@ def test_unknown_address_gets_the_styled_404(client, home_page):
 
 @pytest.mark.django_db
 def test_server_error_page_renders_without_the_database(rf, django_assert_num_queries):
-    from home.views import server_error
+    from core.views import server_error
 
     with django_assert_num_queries(0):
         response = server_error(rf.get("/en/"))
