@@ -33,7 +33,7 @@ from publications.factories import (
     PeriodicalSeriesPageFactory,
     PublicationsIndexPageFactory,
 )
-from tests.caching import CACHED
+from tests.cache_settings import CACHED
 from tests.editions_helpers import make_edition, translate
 from tests.reader_forms import post_comment, send_contact_message
 

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from core.factories import ImageFactory
 from news.factories import ArticlePageFactory, CommentFactory
 from news.models import Comment
-from tests.caching import CACHED
+from tests.cache_settings import CACHED
 
 pytestmark = pytest.mark.django_db
 
