@@ -43,7 +43,7 @@ LIST_IDS_KEY = "pagecache:list-ids:"
 MENU_IDS_KEY = "pagecache:menu-ids:"
 
 
-def language_codes():
+def editions_by_locale_id():
     """{locale id: language code}: one small query, as purges are rare."""
     return dict(Locale.objects.values_list("pk", "language_code"))
 
@@ -54,12 +54,13 @@ class Purge:
     def __init__(self):
         self.tags = set()
         self.paths = set()
-        self._codes = None
+        self._editions = None
 
-    def code(self, locale_id):
-        if self._codes is None:
-            self._codes = language_codes()
-        return self._codes.get(locale_id)
+    def edition_of(self, locale_id):
+        """The edition (language code) of a locale id."""
+        if self._editions is None:
+            self._editions = editions_by_locale_id()
+        return self._editions.get(locale_id)
 
     def address(self, path):
         self.tags.add(page_tag(path))
@@ -70,7 +71,7 @@ class Purge:
 
     def page(self, page, url_path=None, translations=True):
         """`page` changed (at `url_path`, its address before a move, if given)."""
-        edition = self.code(page.locale_id)
+        edition = self.edition_of(page.locale_id)
         url_path = url_path or page.url_path
         if edition is None or page.depth < 2:
             return
@@ -89,7 +90,7 @@ class Purge:
                 .values_list("url_path", "locale_id")
             )
             for other_url_path, locale_id in others:
-                other_edition = self.code(locale_id)
+                other_edition = self.edition_of(locale_id)
                 if other_edition:
                     self.address(public_path(other_url_path, other_edition))
         # What else shows the page, which only its type knows (SitePage.purge_also).
@@ -197,7 +198,7 @@ def page_moved(instance, url_path_before, url_path_after, **kwargs):
     purge = Purge()
     if url_path_before != url_path_after:
         # Every address under the old one is gone: the page's and its descendants'.
-        edition = purge.code(instance.locale_id)
+        edition = purge.edition_of(instance.locale_id)
         for url_path in instance.get_descendants().values_list("url_path", flat=True):
             old = url_path_before + url_path[len(url_path_after) :]
             purge.address(public_path(old, edition))
@@ -215,7 +216,7 @@ def pages_changed(pages):
     which show their own."""
     purge = Purge()
     for page in pages.only("pk", "url_path", "locale_id", "depth", "translation_key"):
-        edition = purge.code(page.locale_id)
+        edition = purge.edition_of(page.locale_id)
         if edition:
             for prefix in path_prefixes(public_path(page.url_path, edition)):
                 purge.address(prefix)
@@ -231,7 +232,7 @@ def restriction_changed(sender, instance, **kwargs):
         return
     purge.page(page)
     for url_path, locale_id in page.get_descendants().values_list("url_path", "locale_id"):
-        edition = purge.code(locale_id)
+        edition = purge.edition_of(locale_id)
         if edition:
             purge.address(public_path(url_path, edition))
     purge.commit()
@@ -241,7 +242,7 @@ def layout_changed_in_edition(sender, instance, **kwargs):
     """A translatable object every page of its edition shows (the site identity, a social
     link): the layout of its edition."""
     purge = Purge()
-    edition = purge.code(instance.locale_id)
+    edition = purge.edition_of(instance.locale_id)
     if edition:
         purge.layout(edition)
     purge.commit()

@@ -53,7 +53,7 @@ def find_site(request):
     return site
 
 
-def _edition_root(request, site, language):
+def _edition_root(request, site, edition):
     """(path, depth, pk, content type id) of the site's root page in the edition being
     read, None when the
     edition has none. (Wagtail would fall back to the root itself and serve another
@@ -62,24 +62,22 @@ def _edition_root(request, site, language):
 
     def compute():
         root = site.root_page
-        if root.locale.language_code == language:
+        if root.locale.language_code == edition:
             return (root.path, root.depth, root.pk, root.content_type_id)
         return (
-            Page.objects.filter(
-                translation_key=root.translation_key, locale__language_code=language
-            )
+            Page.objects.filter(translation_key=root.translation_key, locale__language_code=edition)
             .values_list("path", "depth", "pk", "content_type_id")
             .first()
         )
 
-    return versioned_value(request, f"edition-root:{site.pk}:{language}", compute, [ROUTING_TAG])
+    return versioned_value(request, f"edition-root:{site.pk}:{edition}", compute, [ROUTING_TAG])
 
 
 def active_locale_id(request):
     """The id of the locale of the edition being read (``Locale.get_active()``), kept."""
-    language = translation.get_language() or ""
+    edition = translation.get_language() or ""
     return versioned_value(
-        request, f"locale:{language}", lambda: Locale.get_active().pk, [ROUTING_TAG]
+        request, f"locale:{edition}", lambda: Locale.get_active().pk, [ROUTING_TAG]
     )
 
 

@@ -23,14 +23,14 @@ from core.routing import find_route
 def serve(request, path):
     """The ``wagtail_serve`` view, routed as above."""
     # The versions of what every page reads from the cache, in one round trip.
-    language = translation.get_language() or ""
+    edition = translation.get_language() or ""
     tag_versions(
         request,
         [
             ROUTING_TAG,
             RESTRICTIONS_TAG,
             IMAGES_TAG,
-            recent_tag(language),
+            recent_tag(edition),
             *(layout_tag(code) for code in edition_codes()),
         ],
     )

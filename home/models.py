@@ -259,7 +259,7 @@ class ContactPage(IntroMixin, AbstractEmailForm):
     """Contact us: a form whose fields editors define; submissions are kept in the admin.
 
     The form is posted to ``home.views.send_contact_message`` (no CSRF token, so the page
-    can be cached; see home/antispam.py), which calls ``serve``. Every valid message is
+    can be cached; see reader_input/antispam.py), which calls ``serve``. Every valid message is
     stored before staff are emailed, so a failing mail server never loses one.
     """
 

@@ -9,7 +9,7 @@ from home.models import ContactPage
 from reader_input.antispam import is_same_origin
 
 
-# No CSRF token, like comments (see home/antispam.py): the contact page may be served from
+# No CSRF token, like comments (see reader_input/antispam.py): the contact page may be served from
 # the page cache, and this endpoint acts on no one's authority; cross-site posts are refused
 # by the Origin/Referer check, spam by the rules in reader_input.antispam.
 @csrf_exempt

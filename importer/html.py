@@ -1,4 +1,4 @@
-"""WordPress post HTML → the site's StreamField blocks (home/blocks.py BodyBlock).
+"""WordPress post HTML → the site's StreamField blocks (core/blocks.py BodyBlock).
 
 Handles the classic editor's bare paragraphs (WordPress's ``wpautop``), the ``[caption]``,
 ``[embed]`` and ``[gallery]`` shortcodes, Gutenberg block markup (its ``<!-- wp:… -->``

@@ -1,3 +1,17 @@
+"""Articles: the models of the news section.
+
+``Category`` and ``Author`` (translatable snippets), free tags (``ArticlePageTag``, shared by
+every edition), ``ArticleIndexPage`` (an edition's articles, newest first, with its
+category, tag, year and month archives and the RSS and Atom feeds of the whole and of each
+category), ``ArticlePage`` (with what it purges besides itself, ``purge_also``),
+``ArticleRelatedLink`` and the readers' ``Comment`` model.
+
+Read next: ``news.comments`` (the comment form, thread and rules), ``news.feeds``,
+``news.signals`` (what a category, author or comment change purges) and
+``news.wagtail_hooks`` (comment moderation in the admin); the base page class is
+``core.models.SitePage``.
+"""
+
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -374,7 +388,7 @@ class ArticlePage(SitePage):
                 f"{index_address}tag/{slug}/"
                 for slug in article.tags.values_list("slug", flat=True)
             )
-        edition = purge.code(self.locale_id)
+        edition = purge.edition_of(self.locale_id)
         recent = ArticlePage.objects.listed(locale=self.locale_id, renditions=None)
         purge.list_changed(
             f"recent:{edition}",

@@ -28,7 +28,7 @@ def byline_changed(sender, instance, created=None, **kwargs):
         )
     indexes = ArticleIndexPage.objects.filter(locale_id__in=locale_ids)
     for url_path, locale_id in indexes.values_list("url_path", "locale_id"):
-        edition = purge.code(locale_id)
+        edition = purge.edition_of(locale_id)
         if edition:
             for prefix in path_prefixes(public_path(url_path, edition)):
                 purge.address(prefix)

@@ -16,7 +16,7 @@ from reader_input.antispam import is_same_origin
 # No CSRF token: article pages are served from the page cache to anonymous readers, and
 # this endpoint acts on no one's authority (it only ever creates a pending comment, the
 # same for every visitor). Cross-site posting is refused by the Origin/Referer check;
-# spam by the rules in reader_input.antispam. See home/antispam.py.
+# spam by the rules in reader_input/antispam.py.
 @csrf_exempt
 @require_POST
 def post_comment_view(request, page_id):

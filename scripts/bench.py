@@ -6,8 +6,9 @@ Redis on this machine, each page type measured against a static file of similar 
 
 Steps: build (once) a template database with the demo content, copy it to a fresh
 benchmark database, generate articles over the four editions up to SIZE (scripts/
-bulk_articles.py), collect static files, start two gunicorns (2 sync workers each), one
-with the page cache and one with ``PAGE_CACHE=off``, and measure each page with ``wrk -t2
+bulk_articles.py), collect static files, start three gunicorns (2 sync workers each), one
+with the page cache, one with ``PAGE_CACHE=off`` and one with the page cache but
+``CACHE_WORKER_COPIES=off`` (every read from Redis), and measure each page with ``wrk -t2
 -c4`` against the static-file floor served by the same gunicorn and whitenoise. Query
 counts come from Django's test client in this process (page cache off, warm caches). With
 SIZE above 1,000 the archive then grows to SIZE and the listing's first and last page, a
@@ -229,13 +230,14 @@ def count_queries(urls):
 class Server:
     """gunicorn with the production settings, 2 sync workers, in its own process group."""
 
-    def __init__(self, port, static_root, page_cache):
+    def __init__(self, port, static_root, page_cache, worker_copies=True):
         self.port = port
         env = {
             **os.environ,
             **SERVER_ENV,
             "STATIC_ROOT": str(static_root),
             "PAGE_CACHE": "on" if page_cache else "off",
+            "CACHE_WORKER_COPIES": "on" if worker_copies else "off",
         }
         self.process = subprocess.Popen(
             [
@@ -361,18 +363,25 @@ def run(size):
     cache.clear()
     cached = Server(PORT, static_root, page_cache=True)
     uncached = Server(PORT + 1, static_root, page_cache=False)
+    # The page cache with every read from Redis: what each worker's copies are worth.
+    from_redis = Server(PORT + 2, static_root, page_cache=True, worker_copies=False)
     try:
         cached.wait()
         uncached.wait()
-        for url in urls.values():  # warm both servers: page cache, renditions
-            for base in (cached.base, uncached.base):
+        from_redis.wait()
+        for url in urls.values():  # warm the servers: page cache, renditions
+            for base in (cached.base, uncached.base, from_redis.base):
                 for _ in range(3):
                     get(base + url)
         log(f"measuring {len(urls)} pages for {SECONDS} s each, cached and uncached")
         floor = wrk(cached.base + static_url)
         results = {}
         for name, url in urls.items():
-            results[name] = (wrk(cached.base + url), wrk(uncached.base + url))
+            results[name] = (
+                wrk(cached.base + url),
+                wrk(uncached.base + url),
+                wrk(from_redis.base + url),
+            )
         floor_again = wrk(cached.base + static_url)
         scale = None
         if size > BASE_SIZE:
@@ -388,6 +397,7 @@ def run(size):
     finally:
         cached.stop()
         uncached.stop()
+        from_redis.stop()
         shutil.rmtree(static_root, ignore_errors=True)
     report(size, floor, floor_again, static_size, results, queries, scale)
 
@@ -396,7 +406,7 @@ def report(size, floor, floor_again, static_size, results, queries, scale):
     static = statistics.mean([floor, floor_again])
     rows, all_met = [], True
     for name, cached_target, uncached_target in PAGES:
-        cached_rps, uncached_rps = results[name]
+        cached_rps, uncached_rps, from_redis_rps = results[name]
         cached_ratio, uncached_ratio = static / cached_rps, static / uncached_rps
         met = (
             cached_ratio <= cached_target
@@ -411,6 +421,8 @@ def report(size, floor, floor_again, static_size, results, queries, scale):
                 f"{cached_ratio:.2f}×",
                 f"{uncached_rps:,.0f}",
                 f"{uncached_ratio:.1f}×",
+                f"{from_redis_rps:,.0f}",
+                f"{static / from_redis_rps:.2f}×",
                 queries[name],
                 f"≤{cached_target}× / ≤{uncached_target}× / ≤{QUERY_BUDGET}",
                 "yes" if met else "NO",
@@ -428,6 +440,8 @@ def report(size, floor, floor_again, static_size, results, queries, scale):
         "cached req/s",
         "× static",
         "uncached req/s",
+        "× static",
+        "cached, no worker copies",
         "× static",
         "queries",
         "target (cached / uncached / queries)",

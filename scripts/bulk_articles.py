@@ -98,7 +98,7 @@ def add_pages(parent, pages):
     # from them) is purged, as Wagtail's signals would have done page by page.
     purge = Purge()
     purge.page(parent)
-    edition = purge.code(parent.locale_id)
+    edition = purge.edition_of(parent.locale_id)
     if edition:
         purge.tags.add(recent_tag(edition))  # new articles may be the newest
     purge.commit()

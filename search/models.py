@@ -16,7 +16,7 @@ class SearchEntry(models.Model):
     """
 
     page = models.OneToOneField(Page, primary_key=True, on_delete=models.CASCADE, related_name="+")
-    # Indexed with the text, in one GIN index (migration 0004), not on its own: a b-tree
+    # Indexed with the text, in one GIN index (search/migrations/0001), not on its own: a b-tree
     # the planner might combine with the text's index would read every entry of the edition.
     locale = models.ForeignKey(
         "wagtailcore.Locale", on_delete=models.CASCADE, related_name="+", db_index=False

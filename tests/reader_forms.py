@@ -1,6 +1,6 @@
 """Posting the reader forms (contact messages, comments) the way a browser does: to their
 csrf-exempt endpoints, from the site's own origin, with a form token issued long enough
-ago to pass the minimum fill time (see home/antispam.py)."""
+ago to pass the minimum fill time (see reader_input/antispam.py)."""
 
 import time
 

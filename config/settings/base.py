@@ -82,7 +82,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "operations.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Before sessions, locale and auth: a cache hit skips them all (home/page_cache.py).
+    # Before sessions, locale and auth: a cache hit skips them all (caching/pages.py).
     "caching.pages.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -200,7 +200,7 @@ PAGE_CACHE_STALE_SECONDS = int(os.environ.get("PAGE_CACHE_STALE_SECONDS", "60"))
 
 # CDN purging (wagtail.contrib.frontend_cache) when a CDN is configured: FRONTEND_CACHE_URL
 # for a cache that accepts HTTP PURGE requests (Varnish, nginx), CLOUDFLARE_ZONE_ID with
-# CLOUDFLARE_API_TOKEN for Cloudflare. home/purge.py sends it the addresses that changed.
+# CLOUDFLARE_API_TOKEN for Cloudflare. caching/purge.py sends it the addresses that changed.
 WAGTAILFRONTENDCACHE = {}
 if os.environ.get("FRONTEND_CACHE_URL"):
     WAGTAILFRONTENDCACHE["http"] = {
@@ -306,8 +306,6 @@ if AWS_STORAGE_BUCKET_NAME:
             },
         },
     }
-    # Documents go through Wagtail's view, which checks collection privacy, not a bucket URL.
-    WAGTAILDOCS_SERVE_METHOD = os.environ.get("WAGTAILDOCS_SERVE_METHOD", "serve_view")
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
@@ -341,7 +339,7 @@ WAGTAILADMIN_RICH_TEXT_EDITORS = {
     }
 }
 WAGTAILMEDIA = {"MEDIA_MODEL": "wagtailmedia.Media"}
-# Pictures offer these formats before the JPEG fallback (home/images.py); a format Pillow
+# Pictures offer these formats before the JPEG fallback (core/images.py); a format Pillow
 # cannot encode on this machine is left out with a warning.
 IMAGE_MODERN_FORMATS = env_list("IMAGE_MODERN_FORMATS", "avif,webp")
 WAGTAILIMAGES_AVIF_QUALITY = int(os.environ.get("WAGTAILIMAGES_AVIF_QUALITY", "55"))
@@ -468,9 +466,9 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 
-# --- Uploads (home/uploads.py) ---------------------------------------------------------------
+# --- Uploads (operations/uploads.py) ---------------------------------------------------------------
 # No SVG: it can carry script. Documents are served through Wagtail's view, which sends
 # Content-Disposition, nosniff and a "default-src 'none'" policy with each file.
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
-WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_SERVE_METHOD = os.environ.get("WAGTAILDOCS_SERVE_METHOD", "serve_view")
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "operations.uploads.SafeDocumentForm"

@@ -1,5 +1,5 @@
 """``{% responsive_image image "role" %}``: every picture on the public site (see
-``home/images.py`` for the roles, their sizes and formats)."""
+``core/images.py`` for the roles, their sizes and formats)."""
 
 from django import template
 

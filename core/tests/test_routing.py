@@ -1,4 +1,4 @@
-"""Routing (home/routing.py): every address reaches the page Wagtail's own routing would,
+"""Routing (core/routing.py): every address reaches the page Wagtail's own routing would,
 in two queries whatever its depth, and the sites, edition roots and restrictions it keeps
 in the cache follow every change at once."""
 

@@ -17,7 +17,7 @@ from wagtail.models import Page
 
 from news.factories import ArticlePageFactory
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 # Run in the restored database: what a reader and an editor would find there.
 REPORT = """

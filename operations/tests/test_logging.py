@@ -15,7 +15,7 @@ from django.urls import path
 
 from config import urls as site_urls
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def broken_view(request):
@@ -132,7 +132,7 @@ def test_an_unhandled_error_is_reported_with_its_request_id(client, settings):
             if event is not None:
                 self.events.append(event)
 
-    settings.ROOT_URLCONF = "tests.test_logging"
+    settings.ROOT_URLCONF = "operations.tests.test_logging"
     assert init_error_tracker(dsn="https://public@127.0.0.1:9/1", transport=CapturingTransport)
     try:
         client.raise_request_exception = False

@@ -32,7 +32,7 @@ from publications.factories import (
 )
 from tests.editions_helpers import make_edition, translate
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 VIDEO_URL = "https://www.youtube.com/watch?v=abc123"
 DATA_BLOCK_TYPES = {"application/ld+json", "application/json"}
 PRODUCTION_KEYS = [

@@ -1,4 +1,4 @@
-"""Each edition's search entries on PostgreSQL (home/search_backend.py): kept in step with
+"""Each edition's search entries on PostgreSQL (search/backend.py): kept in step with
 Wagtail's index, and what readers' search ranks, counts and pages through."""
 
 import pytest

@@ -7,7 +7,7 @@ from core.images import prepare_page_renditions
 class Command(BaseCommand):
     help = (
         "Make every image rendition that live pages and their listings show (publishing "
-        "does this for one page; run this after changing the image roles in home/images.py "
+        "does this for one page; run this after changing the image roles in core/images.py "
         "or when moving an existing archive to new storage). Existing renditions are kept."
     )
 

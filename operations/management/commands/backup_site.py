@@ -19,7 +19,7 @@ from operations.backup import (
 
 
 class Command(BaseCommand):
-    help = "Back up the database and media files into a new folder (see home/backup.py)."
+    help = "Back up the database and media files into a new folder (see operations/backup.py)."
 
     def add_arguments(self, parser):
         parser.add_argument("out_dir", help="a folder that does not exist yet, or is empty")
