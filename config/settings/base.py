@@ -466,7 +466,7 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 
-# --- Uploads (operations/uploads.py) ---------------------------------------------------------------
+# --- Uploads (operations/uploads.py) -----------------------------------------------------
 # No SVG: it can carry script. Documents are served through Wagtail's view, which sends
 # Content-Disposition, nosniff and a "default-src 'none'" policy with each file.
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
