@@ -407,6 +407,7 @@ class ArticlePage(SitePage):
         )
 
     def get_context(self, request, *args, comment_form=None, **kwargs):
+        # news.comments builds its forms on Comment, defined below in this module.
         from news.comments import comment_section
 
         context = super().get_context(request, *args, **kwargs)

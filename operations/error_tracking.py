@@ -14,6 +14,8 @@ def init_error_tracker(dsn=None, transport=None, **options):
     if not dsn:
         return False
 
+    # Imported only when a DSN is set: production settings call this while they load,
+    # before Django (which operations.security needs) is configured.
     import sentry_sdk
     from sentry_sdk.integrations.django import DjangoIntegration
 
