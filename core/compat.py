@@ -7,6 +7,7 @@ that changes it fails a test instead of the site. Everything else in the project
 public API only.
 """
 
+import sys
 from contextlib import contextmanager
 from types import SimpleNamespace
 
@@ -71,7 +72,8 @@ def postgres_search_internals():
 
 def search_weights():
     """The rank weights of modelsearch's PostgreSQL backend (D, C, B, A), which readers'
-    search ranks its entries with, as Wagtail does."""
+    search ranks its entries with, as Wagtail does. Filled by modelsearch only when the
+    database is PostgreSQL (the only case that ranks with them)."""
     from modelsearch.backends.database.postgres.weights import WEIGHTS_VALUES
 
     return list(WEIGHTS_VALUES)
@@ -79,9 +81,16 @@ def search_weights():
 
 def finish_atomic_rebuild(rebuilder, before_commit):
     """What ``PostgresSearchAtomicRebuilder.finish`` does, with ``before_commit()`` run
-    inside the rebuild's transaction (after the title norms are worked out again)."""
-    rebuilder.index._refresh_title_norms(full=True)
-    before_commit()
+    inside the rebuild's transaction (after the title norms are worked out again). On an
+    error the transaction is rolled back, not left open for modelsearch's ``__del__`` to
+    commit."""
+    try:
+        rebuilder.index._refresh_title_norms(full=True)
+        before_commit()
+    except BaseException:
+        rebuilder.transaction.__exit__(*sys.exc_info())
+        rebuilder.transaction_opened = False
+        raise
     rebuilder.transaction.__exit__(None, None, None)
     rebuilder.transaction_opened = False
 
