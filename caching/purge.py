@@ -12,8 +12,8 @@ search). Only the editions affected are touched; the cache is never cleared.
 * Whatever else shows the page, which only its type knows: each page type says in its
   ``purge_also`` method (an article: its feeds, archives and the "Recent posts" sidebar).
 * Snippets and settings shown on pages (categories, authors, comments, the site identity):
-  the apps that own them connect their signals to ``pages_changed`` and
-  ``layout_changed``.
+  the apps that own them connect their signals to ``pages_changed`` (news.signals) and
+  ``connect_layout`` (core.apps).
 
 Tags are bumped at once and again when the transaction commits, so a page rendered from
 the old content in between cannot stay cached. The CDN (``WAGTAILFRONTENDCACHE``) is told
