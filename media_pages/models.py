@@ -1,3 +1,10 @@
+"""Media: the Media index, its sections (Cartoons, NewsPics, Photo Gallery, Videos) and the
+items in them.
+
+Every item is a ``MediaItemPage`` (date, listing picture, caption), so one query lists a
+section of mixed items; cartoons, news pictures, galleries and videos add what they show.
+"""
+
 from django.db import models
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _

@@ -1,3 +1,11 @@
+"""Publications: the Publications index, Books, and periodical series (the NewsLetter, the
+Pars Brief) with their issues.
+
+A periodical is modelled once (``PeriodicalSeriesPage`` with ``PeriodicalIssuePage``
+children), not once per series; books and issues are ``PublicationPage`` types, so one
+query lists any section of them.
+"""
+
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F
