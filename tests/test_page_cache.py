@@ -1,4 +1,4 @@
-"""The anonymous page cache (home/page_cache.py) and its precise purging (home/purge.py)."""
+"""The anonymous page cache (caching/pages.py) and its precise purging (caching/purge.py)."""
 
 import time
 
@@ -10,32 +10,14 @@ from wagtail.models import Page, PageViewRestriction
 
 from caching.values import forget_worker_copies
 from core.factories import SiteSettingsFactory
-from home.factories import ContactPageFactory, StandardPageFactory, default_home_page
-from media_pages.factories import (
-    CartoonPageFactory,
-    GalleryPageFactory,
-    MediaIndexPageFactory,
-    MediaSectionPageFactory,
-    NewsPicturePageFactory,
-    VideoPageFactory,
-)
-from news.factories import (
-    ArticleIndexPageFactory,
-    ArticlePageFactory,
-    CategoryFactory,
-    CommentFactory,
-)
+from home.factories import ContactPageFactory, StandardPageFactory
+from news.factories import ArticlePageFactory, CommentFactory
 from news.models import Comment
-from publications.factories import (
-    BookIndexPageFactory,
-    BookPageFactory,
-    PeriodicalIssuePageFactory,
-    PeriodicalSeriesPageFactory,
-    PublicationsIndexPageFactory,
-)
+from publications.factories import PeriodicalSeriesPageFactory
 from tests.cache_settings import CACHED
-from tests.editions_helpers import make_edition, translate
+from tests.editions_helpers import locale, make_edition, translate
 from tests.reader_forms import post_comment, send_contact_message
+from tests.site_builder import build_site
 
 EDITIONS = ("en", "ar", "fa", "sq")
 
@@ -430,6 +412,29 @@ def test_without_a_cdn_nothing_is_sent(persian, settings, django_capture_on_comm
 # --- Precise purging: every page type, every edition ---------------------------------------
 
 
+# The site's pages under the names these tests give them: the page type, or what the page
+# is for where the site has two of a type.
+PAGE_NAMES = {
+    "HomePage": "home",
+    "ArticleIndexPage": "articles",
+    "ArticlePage": "article",
+    "MediaIndexPage": "media",
+    "MediaSectionPage": "cartoons",
+    "CartoonPage": "cartoon",
+    "NewsPicturePage": "news_picture",
+    "GalleryPage": "gallery",
+    "VideoSection": "videos",
+    "VideoPage": "video",
+    "PublicationsIndexPage": "publications",
+    "BookIndexPage": "books",
+    "BookPage": "book",
+    "PeriodicalSeriesPage": "newsletter",
+    "PeriodicalIssuePage": "issue",
+    "StandardPage": "about",
+    "ContactPage": "contact",
+}
+
+
 class RecordingBackend(BaseBackend):
     """A CDN that records what it is asked to purge (no network in tests)."""
 
@@ -452,48 +457,18 @@ class PurgeTests(TestCase):
     @classmethod
     def setUpTestData(cls):
         SiteSettingsFactory()
-        home = default_home_page()
-        category = CategoryFactory(name="Iraq", slug="iraq")
-        articles = ArticleIndexPageFactory(parent=home)
-        media = MediaIndexPageFactory(parent=home)
-        cartoons = MediaSectionPageFactory(parent=media, title="Cartoons", slug="cartoons")
-        videos = MediaSectionPageFactory(parent=media, title="Videos", slug="videos")
-        publications = PublicationsIndexPageFactory(parent=home)
-        books = BookIndexPageFactory(parent=publications)
-        newsletter = PeriodicalSeriesPageFactory(
-            parent=publications, title="Newsletter", slug="newsletter"
-        )
+        site = build_site(translate_into=EDITIONS[1:])
+        # A second series, for an issue to be moved to.
         pars_brief = PeriodicalSeriesPageFactory(
-            parent=publications, title="Pars Brief", slug="pars-brief"
+            parent=site.publications, title="Pars Brief", slug="pars-brief"
         )
-        english = {
-            "HomePage": home,
-            "ArticleIndexPage": articles,
-            "ArticlePage": ArticlePageFactory(parent=articles, category=category, tags=["camp"]),
-            "MediaIndexPage": media,
-            "MediaSectionPage": cartoons,
-            "CartoonPage": CartoonPageFactory(parent=cartoons),
-            "NewsPicturePage": NewsPicturePageFactory(parent=cartoons),
-            "GalleryPage": GalleryPageFactory(parent=cartoons),
-            "VideoSection": videos,
-            "VideoPage": VideoPageFactory(parent=videos),
-            "PublicationsIndexPage": publications,
-            "BookIndexPage": books,
-            "BookPage": BookPageFactory(parent=books),
-            "PeriodicalSeriesPage": newsletter,
-            "ParsBrief": pars_brief,
-            "PeriodicalIssuePage": PeriodicalIssuePageFactory(parent=newsletter),
-            "StandardPage": StandardPageFactory(parent=home, title="About us", slug="about-us"),
-            "ContactPage": ContactPageFactory(parent=home),
-        }
-        cls.ids = {"en": {name: page.pk for name, page in english.items()}}
         for code in EDITIONS[1:]:
-            translate(category, code, {"Iraq": f"Iraq ({code})"})
-            edition = {"HomePage": make_edition(home, code)}
-            for name, page in english.items():
-                if name != "HomePage":
-                    edition[name] = translate(page, code)
-            cls.ids[code] = {name: page.pk for name, page in edition.items()}
+            translate(pars_brief, code)
+        cls.ids = {}
+        for code in EDITIONS:
+            edition = site.in_edition(code)
+            cls.ids[code] = {name: edition[key].pk for name, key in PAGE_NAMES.items()}
+            cls.ids[code]["ParsBrief"] = pars_brief.get_translation(locale(code)).pk
 
         # Warm the cache with every address of every edition, and keep a copy of it.
         client = Client()

@@ -11,16 +11,7 @@ from wagtail.test.utils.form_data import (
     streamfield,
 )
 
-from home.factories import ContactPageFactory, StandardPageFactory, default_home_page
 from home.models import ContactPage, HomePage, StandardPage
-from media_pages.factories import (
-    CartoonPageFactory,
-    GalleryPageFactory,
-    MediaIndexPageFactory,
-    MediaSectionPageFactory,
-    NewsPicturePageFactory,
-    VideoPageFactory,
-)
 from media_pages.models import (
     CartoonPage,
     GalleryPage,
@@ -30,15 +21,7 @@ from media_pages.models import (
     NewsPicturePage,
     VideoPage,
 )
-from news.factories import ArticleIndexPageFactory, ArticlePageFactory
 from news.models import ArticleIndexPage, ArticlePage
-from publications.factories import (
-    BookIndexPageFactory,
-    BookPageFactory,
-    PeriodicalIssuePageFactory,
-    PeriodicalSeriesPageFactory,
-    PublicationsIndexPageFactory,
-)
 from publications.models import (
     BookIndexPage,
     BookPage,
@@ -47,6 +30,7 @@ from publications.models import (
     PublicationPage,
     PublicationsIndexPage,
 )
+from tests.site_builder import build_site
 
 
 class PageTreeRulesTests(WagtailPageTestCase):
@@ -97,33 +81,7 @@ class EveryPageTypeWorksTests(WagtailPageTestCase):
 
     @classmethod
     def setUpTestData(cls):
-        home = default_home_page()
-        articles = ArticleIndexPageFactory(parent=home)
-        media = MediaIndexPageFactory(parent=home)
-        cartoons = MediaSectionPageFactory(parent=media, title="Cartoons", slug="cartoons")
-        videos = MediaSectionPageFactory(parent=media, title="Videos", slug="videos")
-        publications = PublicationsIndexPageFactory(parent=home)
-        books = BookIndexPageFactory(parent=publications)
-        newsletter = PeriodicalSeriesPageFactory(parent=publications)
-        cls.pages = [
-            home,
-            articles,
-            ArticlePageFactory(parent=articles, with_hero=True, tags=["families"]),
-            media,
-            cartoons,
-            CartoonPageFactory(parent=cartoons),
-            NewsPicturePageFactory(parent=cartoons),
-            GalleryPageFactory(parent=cartoons),
-            videos,
-            VideoPageFactory(parent=videos),
-            publications,
-            books,
-            BookPageFactory(parent=books),
-            newsletter,
-            PeriodicalIssuePageFactory(parent=newsletter),
-            StandardPageFactory(parent=home, title="About Us", slug="about-us"),
-            ContactPageFactory(parent=home),
-        ]
+        cls.pages = list(build_site().pages().values())
 
     def setUp(self):
         self.user = self.login()

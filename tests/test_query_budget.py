@@ -17,6 +17,7 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from scripts.bulk_articles import add_articles, add_pages
+from tests.site_builder import build_site
 
 # The counts are taken in a module fixture; the mark makes pytest-django create the test
 # database (and wraps each test in its own transaction inside the module's).
@@ -65,101 +66,52 @@ PAGES = {
 
 def _build_site():
     from core.factories import ImageFactory, SiteSettingsFactory, SocialLinkFactory
-    from media_pages.factories import (
-        CartoonPageFactory,
-        MediaIndexPageFactory,
-        MediaSectionPageFactory,
-        NewsPicturePageFactory,
-    )
-    from news.factories import (
-        ArticleIndexPageFactory,
-        ArticlePageFactory,
-        AuthorFactory,
-        CategoryFactory,
-        CommentFactory,
-    )
-    from publications.factories import (
-        BookIndexPageFactory,
-        BookPageFactory,
-        PeriodicalIssuePageFactory,
-        PeriodicalSeriesPageFactory,
-        PublicationsIndexPageFactory,
-    )
-    from tests.editions_helpers import locale, make_edition, translate
+    from news.factories import AuthorFactory, CategoryFactory, CommentFactory
+    from tests.editions_helpers import translate
 
     settings = SiteSettingsFactory(logo=ImageFactory(width=720, height=200))
     SocialLinkFactory(identity=settings.identity)
-    home = settings.site.root_page.specific
-    make_edition(home, "ar")
-    translate(settings.identity, "ar")
-
-    articles = ArticleIndexPageFactory(parent=home)
-    iraq = CategoryFactory(name="Iraq", slug="iraq")
-    un = CategoryFactory(name="United Nations", slug="un")
+    # The pages whose own address is measured are full: images, byline, tags, comments,
+    # and a word ("reunion") that search finds in each.
     author = AuthorFactory(name="Roy Gutman", photo=ImageFactory(width=480, height=480))
-    media = MediaIndexPageFactory(parent=home)
-    cartoons = MediaSectionPageFactory(parent=media, title="Cartoons", slug="cartoons")
-    pictures = MediaSectionPageFactory(parent=media, title="NewsPics", slug="newspics")
-    publications = PublicationsIndexPageFactory(parent=home)
-    books = BookIndexPageFactory(parent=publications)
-    newsletter = PeriodicalSeriesPageFactory(
-        parent=publications, title="Nejat NewsLetter", slug="newsletter"
+    site = build_site(
+        translate_into=EDITIONS[1:],
+        article={
+            "title": "Spring reunion in Tirana",
+            "author": author,
+            "date": timezone.now() - datetime.timedelta(days=400),
+        },
+        cartoon={"title": "Reunion at last", "image": ImageFactory(width=1200, height=1200)},
+        news_picture={"image": ImageFactory(width=1200, height=900)},
+        book={"title": "Letters of reunion", "cover": ImageFactory(width=900, height=1260)},
+        issue={"title": "Reunion issue", "cover": ImageFactory(width=900, height=1260)},
     )
-    for page in (articles, media, cartoons, pictures, publications, books, newsletter):
-        translate(page, "ar")
-    for category in (iraq, un):
-        translate(category, "ar")
-
-    pages = {"en": {}, "ar": {}}
-    for code in EDITIONS:
-        pages[code]["index"] = articles.get_translation(locale(code))
-
-    # The pages whose own address is measured: full, with images, tags, comments.
-    image = ImageFactory(width=1600, height=900)
-    article = ArticlePageFactory(
-        parent=articles,
-        title="Spring reunion in Tirana",
-        category=iraq,
-        author=author,
-        hero_image=image,
-        tags=["families"],
-        date=timezone.now() - datetime.timedelta(days=400),
-    )
-    cartoon = CartoonPageFactory(
-        parent=cartoons, title="Reunion at last", image=ImageFactory(width=1200, height=1200)
-    )
-    NewsPicturePageFactory(parent=pictures, image=ImageFactory(width=1200, height=900))
-    book = BookPageFactory(
-        parent=books, title="Letters of reunion", cover=ImageFactory(width=900, height=1260)
-    )
-    issue = PeriodicalIssuePageFactory(
-        parent=newsletter, title="Reunion issue", cover=ImageFactory(width=900, height=1260)
-    )
-    for page in (article, cartoon, book, issue):
-        translate(page, "ar")
+    translate(settings.identity, "ar")
+    translate(CategoryFactory(name="United Nations", slug="un"), "ar")
     # Publishing indexes pages when the transaction commits, which this one never does.
     backend = get_search_backend()
-    for page in (article, cartoon, book, issue):
-        for code in EDITIONS:
-            backend.add(page.get_translation(locale(code)).specific)
+    pages = {}
     for code in EDITIONS:
-        translated = article.get_translation(locale(code))
-        CommentFactory(page=translated)
-        reply_to = CommentFactory(page=translated)
-        CommentFactory(page=translated, parent=reply_to)
-        pages[code]["images"] = {"cartoon": cartoon.image_id, "publication": book.cover_id}
-        pages[code].update(
-            article=article.slug,
-            cartoon=cartoon.slug,
-            book=book.slug,
-            issue=issue.slug,
-            year=article.date.year,
-        )
-        pages[code]["sections"] = {
-            "articles": pages[code]["index"],
-            "cartoons": cartoons.get_translation(locale(code)),
-            "books": books.get_translation(locale(code)),
-            "newsletter": newsletter.get_translation(locale(code)),
+        edition = site.in_edition(code)
+        for name in ("article", "cartoon", "book", "issue"):
+            backend.add(edition[name].specific)
+        CommentFactory(page=edition["article"])
+        reply_to = CommentFactory(page=edition["article"])
+        CommentFactory(page=edition["article"], parent=reply_to)
+        pages[code] = {
+            "index": edition["articles"],
+            "images": {"cartoon": site.cartoon.image_id, "publication": site.book.cover_id},
+            "article": site.article.slug,
+            "cartoon": site.cartoon.slug,
+            "book": site.book.slug,
+            "issue": site.issue.slug,
+            "year": site.article.date.year,
+            "sections": {
+                "articles": edition["articles"],
+                "cartoons": edition["cartoons"],
+                "books": edition["books"],
+                "newsletter": edition["newsletter"],
+            },
         }
     return pages
 
