@@ -13,22 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.django import TestCase
 
-from home.factories import ContactPageFactory, StandardPageFactory, default_home_page
-from media_pages.factories import (
-    GalleryPageFactory,
-    MediaIndexPageFactory,
-    MediaSectionPageFactory,
-    VideoPageFactory,
-)
-from news.factories import ArticleIndexPageFactory, ArticlePageFactory, CategoryFactory
-from publications.factories import (
-    BookIndexPageFactory,
-    BookPageFactory,
-    PeriodicalIssuePageFactory,
-    PeriodicalSeriesPageFactory,
-    PublicationsIndexPageFactory,
-)
-from tests.editions_helpers import make_edition, translate
+from tests.editions_helpers import make_edition
+from tests.site_builder import build_site
 
 ACCEPTABLE = {400, 404, 405}
 FORM_REFUSALS = {403, 429}
@@ -56,37 +42,12 @@ headers = st.fixed_dictionaries(
 class PublicAddressesNeverFail(TestCase):
     @classmethod
     def setUpTestData(cls):
-        home = default_home_page()
-        articles = ArticleIndexPageFactory(parent=home)
-        category = CategoryFactory(name="Iraq", slug="iraq")
-        article = ArticlePageFactory(parent=articles, category=category, tags=["families"])
-        media = MediaIndexPageFactory(parent=home)
-        gallery_section = MediaSectionPageFactory(parent=media, title="Photo Gallery")
-        video_section = MediaSectionPageFactory(parent=media, title="Videos", slug="videos")
-        publications = PublicationsIndexPageFactory(parent=home)
-        books = BookIndexPageFactory(parent=publications)
-        series = PeriodicalSeriesPageFactory(parent=publications)
-        pages = [
-            home,
-            articles,
-            article,
-            media,
-            gallery_section,
-            GalleryPageFactory(parent=gallery_section),
-            VideoPageFactory(parent=video_section),
-            publications,
-            books,
-            BookPageFactory(parent=books),
-            series,
-            PeriodicalIssuePageFactory(parent=series),
-            StandardPageFactory(parent=home, title="About Us", slug="about-us"),
-            ContactPageFactory(parent=home),
-        ]
-        for code in ("ar", "fa", "sq"):
-            make_edition(home, code)
-        translate(category, "fa", {"Iraq": "عراق"})
-        for page in pages[1:]:
-            translate(page, "fa")
+        # Every page type in English and Persian; Arabic and Albanian editions exist too.
+        site = build_site(translate_into=("fa",))
+        for code in ("ar", "sq"):
+            make_edition(site.home, code)
+        pages = list(site.pages().values())
+        article = site.article
         cls.page_paths = [page.url for page in pages]
         cls.paths = (
             cls.page_paths
@@ -109,7 +70,7 @@ class PublicAddressesNeverFail(TestCase):
         )
         cls.form_paths = [
             f"/en/comments/{article.pk}/post/",
-            f"/en/contact/{pages[-1].pk}/send/",
+            f"/en/contact/{site.contact.pk}/send/",
         ]
 
     def assert_never_fails(self, path, method, params, extra_headers, allowed=ACCEPTABLE):
