@@ -120,7 +120,10 @@ def uses_search_entries():
 def fill_entries_after_migrate(using="default", **kwargs):
     """Copies for the pages Wagtail indexed before ``SearchEntry`` existed (an upgraded
     site), so search finds them without a full ``update_index``."""
-    if connections[using].vendor != "postgresql" or not uses_search_entries():
+    connection = connections[using]
+    if connection.vendor != "postgresql" or not uses_search_entries():
         return
+    if SearchEntry._meta.db_table not in connection.introspection.table_names():
+        return  # the search app's migrations were just undone
     if not SearchEntry.objects.using(using).exists() and IndexEntry.objects.using(using).exists():
         copy_entries(using=using)

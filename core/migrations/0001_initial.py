@@ -11,18 +11,31 @@ from django.db import migrations, models
 MOVED = ("siteidentity", "sitesettings", "sociallink")
 
 
-def move_content_types(apps, schema_editor):
+def _rename(apps, old_label, new_label):
+    """Give ``old_label``'s content types (and so everything that points at them) the new
+    label. A row already under the new label was made by a post_migrate handler of a
+    partial or repeated migrate (Wagtail's snippets make permissions for every snippet):
+    it and its automatic permissions make way for the row everything points at."""
     ContentType = apps.get_model("contenttypes", "ContentType")
+    Permission = apps.get_model("auth", "Permission")
     for model in MOVED:
-        if not ContentType.objects.filter(app_label="core", model=model).exists():
-            ContentType.objects.filter(app_label="home", model=model).update(app_label="core")
+        old = ContentType.objects.filter(app_label=old_label, model=model).first()
+        if old is None:
+            continue
+        newcomer = ContentType.objects.filter(app_label=new_label, model=model).first()
+        if newcomer is not None:
+            Permission.objects.filter(content_type=newcomer).delete()
+            newcomer.delete()
+        old.app_label = new_label
+        old.save(update_fields=["app_label"])
+
+
+def move_content_types(apps, schema_editor):
+    _rename(apps, "home", "core")
 
 
 def move_content_types_back(apps, schema_editor):
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    for model in MOVED:
-        if not ContentType.objects.filter(app_label="home", model=model).exists():
-            ContentType.objects.filter(app_label="core", model=model).update(app_label="home")
+    _rename(apps, "core", "home")
 
 
 class Migration(migrations.Migration):
@@ -30,6 +43,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
+        ('auth', '0012_alter_user_first_name_max_length'),
         ('contenttypes', '0002_remove_content_type_name'),
         ('home', '0004_search_entry'),
         ('wagtailcore', '0098_apitoken'),

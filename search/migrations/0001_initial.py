@@ -3,7 +3,6 @@
 import django.contrib.postgres.search
 import django.db.models.deletion
 from django.conf import settings
-from django.contrib.postgres.operations import BtreeGinExtension
 from django.db import migrations, models
 
 # What an edition's search matches on: its locale and the pages' title and body together,
@@ -13,6 +12,11 @@ from django.db import migrations, models
 # would read through until the next vacuum (after 49,000 new articles, the index scan took
 # 0.6 ms instead of 0.1); a publish costs a little more. Nothing to do on SQLite.
 DOCUMENT_INDEX = "search_searchentry_document_gin"
+
+
+def create_btree_gin(apps, schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute("CREATE EXTENSION IF NOT EXISTS btree_gin")
 
 
 def create_document_index(apps, schema_editor):
@@ -37,7 +41,8 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        BtreeGinExtension(),
+        # Kept when this is undone: the previous release's index (home/0004) uses it too.
+        migrations.RunPython(create_btree_gin, migrations.RunPython.noop),
         migrations.CreateModel(
             name='SearchEntry',
             fields=[
