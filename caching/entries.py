@@ -48,8 +48,8 @@ class VersionedEntries:
 
     def get(self, key, current_versions, fetched=MISSING):
         """The entry's value if it is current, else MISSING: this worker's copy, else the
-        shared entry (``fetched``, when the caller read it already in another round trip).
-        Never raises: a cache outage is a miss."""
+        shared entry (``fetched``, when the caller read it already in another round trip:
+        None when it was not there). Never raises: a cache outage is a miss."""
         value = self.worker_copy(key, current_versions)
         if value is not MISSING:
             return value

@@ -178,7 +178,11 @@ class PageCacheMiddleware:
         except Exception:  # a cache outage slows the site down, never takes it down
             logger.warning("Page cache unavailable", exc_info=True)
             return None
-        found = ENTRIES.get(lookup.key, lookup.versions, fetched.get(lookup.key, MISSING))
+        # Read in the same round trip as the versions (None: not there), unless this
+        # worker holds a copy, which ENTRIES checks first.
+        found = ENTRIES.get(
+            lookup.key, lookup.versions, MISSING if has_copy else fetched.get(lookup.key)
+        )
         if found is MISSING:
             return None
         status, headers, content = found

@@ -204,3 +204,20 @@ def test_a_version_read_while_an_announcement_arrives_is_not_kept(redis_caches, 
     assert version_of("page:/fa/") == "old"
     monkeypatch.undo()
     assert version_of("page:/fa/") == "new"
+
+
+def test_a_page_not_in_the_cache_is_looked_up_in_one_round_trip(
+    redis_caches, settings, rf, monkeypatch
+):
+    """The page cache asks for the tags' versions and the entry together: a page that is
+    not cached costs one round trip before it is rendered, not two."""
+    from caching.pages import PageCacheMiddleware
+
+    settings.PAGE_CACHE_ENABLED = True
+    middleware = PageCacheMiddleware(lambda request: None)
+    monkeypatch.setattr(versions, "PING_SECONDS", 3600)
+    middleware.fetch(middleware.lookup_for(rf.get("/en/articles/"), "en"))  # subscribes
+
+    calls = count_round_trips(monkeypatch)
+    assert middleware.fetch(middleware.lookup_for(rf.get("/en/articles/?page=2"), "en")) is None
+    assert len(calls) == 1
