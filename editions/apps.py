@@ -7,6 +7,8 @@ class EditionsConfig(AppConfig):
 
     def ready(self):
         # Edition home pages set up their translators' permissions and review workflow.
-        from editions import signals
+        from editions import signals, translated_strings
 
         signals.connect()
+        # Translated strings with markup their source does not have are refused.
+        translated_strings.connect()

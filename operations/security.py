@@ -7,8 +7,11 @@ hand every visitor the same nonce. JSON-LD ``<script type="application/ld+json">
 data, which CSP does not block.
 
 The Wagtail admin (and Django's) runs inline scripts (wagtailmedia's chooser, Draftail's
-config) and frames its own previews, so it gets its own, looser policy. Responses that set
-their own policy keep it: Wagtail serves documents with ``default-src 'none'``.
+config) and frames its own previews, so it gets its own, looser policy. Previews are not
+admin pages, though: they show content that a translator or an editor wrote and that nobody
+has approved yet, to the moderator whose session can publish it. They get the public policy
+(no inline script), framed by the admin only. Responses that set their own policy keep it:
+Wagtail serves documents with ``default-src 'none'``.
 """
 
 import logging
@@ -55,8 +58,8 @@ def _sources(*sources):
     return " ".join(dict.fromkeys(source for source in sources if source))
 
 
-def public_policy():
-    """The policy for every page a reader sees."""
+def public_policy(frame_ancestors="'none'"):
+    """The policy for every page a reader sees (and every preview of one)."""
     media_origin = getattr(settings, "CSP_MEDIA_ORIGIN", "")
     directives = {
         "default-src": "'none'",
@@ -71,9 +74,14 @@ def public_policy():
         "form-action": "'self'",
         "base-uri": "'none'",
         "object-src": "'none'",
-        "frame-ancestors": "'none'",
+        "frame-ancestors": frame_ancestors,
     }
     return _serialise(directives)
+
+
+def preview_policy():
+    """A page as readers will see it, inside the admin's preview panel."""
+    return public_policy(frame_ancestors="'self'")
 
 
 def admin_policy():
@@ -121,11 +129,15 @@ class SecurityHeadersMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if is_admin_path(request.path):
-            # Always the admin's own policy: a page preview is rendered through the whole
-            # middleware chain for the page's public URL and arrives here carrying the
-            # public policy, whose frame-ancestors 'none' would blank the preview panel.
-            response["Content-Security-Policy"] = admin_policy()
+        if getattr(request, "is_dummy", False):
+            # Wagtail renders a preview (edit, revision, workflow and translation previews
+            # alike) by running a made-up request for the page's public URL through the
+            # whole middleware chain; the admin view that asked for it returns its response.
+            response["Content-Security-Policy"] = preview_policy()
+            response.is_page_preview = True
+        elif is_admin_path(request.path):
+            if not getattr(response, "is_page_preview", False):
+                response["Content-Security-Policy"] = admin_policy()
         elif "Content-Security-Policy" not in response:
             response["Content-Security-Policy"] = public_policy()
         response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
