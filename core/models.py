@@ -6,6 +6,8 @@ Nothing here knows which page types exist: content apps build on ``SitePage``.
 
 from datetime import date
 
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
@@ -177,6 +179,12 @@ class SocialLink(TranslatableMixin, Orderable):
         return self.label or self.get_platform_display()
 
 
+# A listing page of more than this many articles, each with its picture, is slow to build
+# and to read on a phone; fewer than one is no listing at all.
+ARTICLES_PER_PAGE_MIN, ARTICLES_PER_PAGE_MAX = 1, 100
+EARLIEST_COPYRIGHT_YEAR = 1900
+
+
 @register_setting(icon="site")
 class SiteSettings(BaseSiteSetting):
     """Site-wide choices that are the same in every edition."""
@@ -202,13 +210,21 @@ class SiteSettings(BaseSiteSetting):
     copyright_start_year = models.PositiveSmallIntegerField(
         null=True,
         blank=True,
+        validators=[MinValueValidator(EARLIEST_COPYRIGHT_YEAR)],
         help_text=_("The first year of the copyright line; the last is always this year."),
     )
     listing_shows_full_text = models.BooleanField(
         default=False,
         help_text=_("Show each article's full text in listings instead of its summary."),
     )
-    articles_per_page = models.PositiveSmallIntegerField(default=10)
+    articles_per_page = models.PositiveSmallIntegerField(
+        default=10,
+        validators=[
+            MinValueValidator(ARTICLES_PER_PAGE_MIN),
+            MaxValueValidator(ARTICLES_PER_PAGE_MAX),
+        ],
+        help_text=_("How many articles each page of a listing or an archive shows (1–100)."),
+    )
     comments_enabled = models.BooleanField(
         _("comments enabled"),
         default=True,
@@ -252,6 +268,19 @@ class SiteSettings(BaseSiteSetting):
         value._request = request
         setattr(request, attr_name, value)
         return value
+
+    def clean(self):
+        super().clean()
+        if self.copyright_start_year and self.copyright_start_year > date.today().year:
+            raise ValidationError(
+                {"copyright_start_year": _("The first year cannot be later than this year.")}
+            )
+
+    @property
+    def listing_page_size(self):
+        """Articles per listing page, within bounds even for a value saved before the field
+        was validated (or written to the database by hand)."""
+        return min(max(self.articles_per_page or 0, ARTICLES_PER_PAGE_MIN), ARTICLES_PER_PAGE_MAX)
 
     @cached_property
     def copyright_years(self):

@@ -168,7 +168,7 @@ class ArticleIndexPage(IntroMixin, RoutablePageMixin, SitePage):
     def render_listing(self, request, articles, archive=None):
         site_settings = SiteSettings.current(request)
         shown = paginate(
-            request, articles, site_settings.articles_per_page, self.count(request, articles)
+            request, articles, site_settings.listing_page_size, self.count(request, articles)
         )
         shown.object_list = defer_renditions((shown.object_list, "hero_image", "article"))
         context = {"articles": shown, "archive": archive}
