@@ -33,7 +33,17 @@ from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from caching import versions
-from caching.tags import IMAGES_TAG, edition_codes, layout_tag, page_tag, path_prefixes, public_path
+from caching.tags import (
+    IMAGES_TAG,
+    RESTRICTIONS_TAG,
+    ROUTING_TAG,
+    edition_codes,
+    layout_tag,
+    page_tag,
+    path_prefixes,
+    public_path,
+    recent_tag,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -221,6 +231,34 @@ def pages_changed(pages):
             for prefix in path_prefixes(public_path(page.url_path, edition)):
                 purge.address(prefix)
     purge.commit()
+
+
+def page_addresses():
+    """(url_path, locale id) of every page: what ``everything_changed`` needs to know of
+    the pages a database held before it was replaced."""
+    return list(Page.objects.filter(depth__gte=2).values_list("url_path", "locale_id"))
+
+
+def everything_changed(addresses_before=()):
+    """The whole database was replaced (a backup restored): every tag that anything
+    cached was built from, in every edition, for the pages there are now and those there
+    were (``addresses_before``, from ``page_addresses()``); the CDN is told every address.
+
+    Bumping, not clearing: the cache may be shared with sessions, and other workers drop
+    their copies when the bumps are announced."""
+    purge = Purge()
+    for url_path, locale_id in [*addresses_before, *page_addresses()]:
+        edition = purge.edition_of(locale_id)
+        if edition:
+            purge.address(public_path(url_path, edition))
+    for edition in edition_codes():
+        purge.address(f"/{edition}/")
+        purge.layout(edition)
+        purge.tags.add(recent_tag(edition))
+    purge.tags.update({IMAGES_TAG, ROUTING_TAG, RESTRICTIONS_TAG})
+    purge.paths.add("/sitemap.xml")
+    purge.commit()
+    return purge
 
 
 def restriction_changed(sender, instance, **kwargs):

@@ -197,3 +197,50 @@ def test_a_damaged_backup_is_refused(tmp_path):
     )
     with pytest.raises(CommandError, match="damaged"):
         call_command("restore_site", str(backup), "--no-input")
+
+
+@pytest.mark.django_db
+def test_a_backup_is_readable_by_its_owner_only(tmp_path, site_content):
+    backup = tmp_path / "backup"
+    previous_umask = os.umask(0o022)  # the usual umask: new files world-readable
+    try:
+        call_command("backup_site", str(backup), stdout=StringIO())
+    finally:
+        os.umask(previous_umask)
+    assert backup.stat().st_mode & 0o777 == 0o700
+    files = sorted(path.name for path in backup.iterdir())
+    assert files == ["data.json.gz", "manifest.json", "media.tar.gz"]
+    for path in backup.iterdir():
+        assert path.stat().st_mode & 0o777 == 0o600, path.name
+    assert os.umask(0o022) == 0o022  # the command put the umask back
+    os.umask(previous_umask)
+
+
+@pytest.mark.django_db
+def test_a_restore_into_the_live_database_replaces_what_readers_see(
+    tmp_path, settings, client, site_settings, site_content
+):
+    from tests.cache_settings import CACHED
+
+    settings.PAGE_CACHE_ENABLED = True
+    settings.FRAGMENT_CACHE_ENABLED = True
+    settings.CACHES = CACHED
+    article = site_content["article"]
+    backup = tmp_path / "backup"
+    call_command("backup_site", str(backup), stdout=StringIO())
+
+    # Defaced after the backup was made; readers' copies come from the page cache.
+    article.title = "Defaced"
+    article.save_revision().publish()
+    for url in (article.url, article.get_parent().url):
+        client.get(url)
+        response = client.get(url)
+        assert response.get("X-Cache") == "HIT" and "Defaced" in response.content.decode()
+
+    out = StringIO()
+    call_command("restore_site", str(backup), "--no-input", stdout=out)
+    for url in (article.url, article.get_parent().url):
+        body = client.get(url).content.decode()
+        assert "Defaced" not in body, url
+        assert "Spring in the orchard (updated)" in body, url
+    assert "made stale" in out.getvalue()

@@ -1,4 +1,5 @@
 import json
+import os
 import tarfile
 from pathlib import Path
 
@@ -28,8 +29,17 @@ class Command(BaseCommand):
         folder = Path(out_dir)
         if folder.exists() and any(folder.iterdir()):
             raise CommandError(f"{folder} is not empty: choose a new folder for each backup.")
-        folder.mkdir(parents=True, exist_ok=True)
+        # A backup holds password hashes and readers' messages: only the account that made
+        # it may read it (folder 0700, files 0600), whatever the umask.
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        folder.chmod(0o700)
+        previous_umask = os.umask(0o077)
+        try:
+            self.write_backup(folder)
+        finally:
+            os.umask(previous_umask)
 
+    def write_backup(self, folder):
         call_command(
             "dumpdata",
             natural_foreign=True,
@@ -49,5 +59,7 @@ class Command(BaseCommand):
             "sha256": {name: sha256_of(folder / name) for name in (DATA_FILE, MEDIA_FILE)},
         }
         (folder / MANIFEST_FILE).write_text(json.dumps(manifest, indent=2))
+        for name in (DATA_FILE, MEDIA_FILE, MANIFEST_FILE):
+            (folder / name).chmod(0o600)
         counts = ", ".join(f"{value} {name}" for name, value in manifest["counts"].items())
         self.stdout.write(self.style.SUCCESS(f"Backed up {counts} to {folder}"))

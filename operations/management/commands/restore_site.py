@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.core.management.color import no_style
 from django.db import connection, transaction
 
+from caching.purge import everything_changed, page_addresses
 from operations.backup import DATA_FILE, MANIFEST_FILE, MEDIA_FILE, content_counts, sha256_of
 
 
@@ -59,9 +60,13 @@ class Command(BaseCommand):
                 raise CommandError("Restore cancelled.")
 
         call_command("migrate", interactive=False, verbosity=0)
+        addresses_before = page_addresses()
         with transaction.atomic():
             empty_tables_except_schema_data()
             call_command("loaddata", str(folder / DATA_FILE), verbosity=0)
+            # Every page, value and fragment cached from the database before is stale now,
+            # in every worker and in the CDN: an undone defacement must not stay visible.
+            purge = everything_changed(addresses_before)
 
         media_root = Path(settings.MEDIA_ROOT)
         media_root.mkdir(parents=True, exist_ok=True)
@@ -77,3 +82,4 @@ class Command(BaseCommand):
             )
         counts = ", ".join(f"{value} {name}" for name, value in restored.items())
         self.stdout.write(self.style.SUCCESS(f"Restored {counts} into {database}"))
+        self.stdout.write(f"Cached pages and values made stale: {len(purge.tags)} tags.")
