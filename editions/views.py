@@ -32,12 +32,17 @@ def switch_edition(request, language):
     ):
         target = f"/{language}/"
     response = HttpResponseRedirect(target)
+    # Django's own language-cookie settings (HttpOnly, SameSite, Secure in production):
+    # no script of the site reads the cookie, so none should be able to.
     response.set_cookie(
         settings.LANGUAGE_COOKIE_NAME,
         language,
-        max_age=365 * 24 * 60 * 60,
-        samesite="Lax",
-        secure=request.is_secure(),
+        max_age=settings.LANGUAGE_COOKIE_AGE or 365 * 24 * 60 * 60,
+        path=settings.LANGUAGE_COOKIE_PATH,
+        domain=settings.LANGUAGE_COOKIE_DOMAIN,
+        secure=settings.LANGUAGE_COOKIE_SECURE or request.is_secure(),
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
     )
     response["Cache-Control"] = "private, no-cache"
     return response

@@ -66,6 +66,17 @@ def test_language_cookie_beats_accept_language_and_switching_remembers_it(client
 
 
 @pytest.mark.django_db
+def test_the_edition_cookie_is_out_of_scripts_reach(client, settings):
+    cookie = client.get("/edition/fa/").cookies["django_language"]
+    assert cookie["httponly"] is True
+    assert cookie["samesite"] == "Lax"
+    assert cookie["path"] == "/"
+    assert int(cookie["max-age"]) >= 30 * 24 * 60 * 60
+    settings.LANGUAGE_COOKIE_SECURE = True  # production's setting
+    assert client.get("/edition/fa/").cookies["django_language"]["secure"] is True
+
+
+@pytest.mark.django_db
 @pytest.mark.parametrize(
     "target", ["https://evil.example/", "//evil.example/fa/", "/en/articles/", "javascript:x"]
 )
