@@ -178,3 +178,19 @@ def test_the_translation_preview_runs_no_inline_script(client, admin_user, persi
     assert response.status_code == 200
     assert "'unsafe-inline'" not in response["Content-Security-Policy"]
     assert "frame-ancestors 'self'" in response["Content-Security-Policy"]
+
+
+@pytest.mark.django_db
+def test_the_refusal_is_in_the_translators_own_admin_language(
+    client, django_user_model, persian_article
+):
+    from wagtail.users.models import UserProfile
+
+    english, _persian = persian_article
+    translator = make_user(django_user_model, "persian", EDITION_TRANSLATOR_GROUPS["fa"])
+    profile = UserProfile.get_for_user(translator)
+    profile.preferred_language = "fa"
+    profile.save()
+    client.force_login(translator)
+    response = put_string(client, english, "<!--><img src=x onerror=alert(1)>-->")
+    assert "در ترجمه مجاز نیست" in response.json()["error"]
