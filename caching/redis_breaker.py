@@ -12,8 +12,10 @@ address and process. A timeout or connection error opens it: for ``CACHE_BREAKER
 (default 5) every call to that Redis fails at once with ``RedisSkipped`` (a
 ``ConnectionError``, which the cache treats as a miss and ``/readyz`` as "cache: false"),
 without touching the network. Then it closes, and the next call tries Redis again; if it
-times out too, the breaker opens again. A stalled Redis thus costs a worker one timeout per
-interval, and a request at most about one.
+times out too, the breaker opens again. Each opening lasts up to half as long again, at
+random, so that a server's workers, which all meet a stall at once, do not all try Redis
+again (and wait for its timeout) at the same moment. A stalled Redis thus costs a worker
+one timeout per interval, and a request at most about one.
 
 ``ConnectionFactory`` (django-redis's ``CONNECTION_FACTORY`` option) gives the cache's
 connection pool these connections, no retries, no health-check pings, and no maintenance
@@ -22,6 +24,7 @@ Enterprise maintenance). ``caching.versions`` and ``operations.health`` use the 
 """
 
 import logging
+import random
 import threading
 import time
 
@@ -36,6 +39,8 @@ from redis.retry import Retry
 logger = logging.getLogger(__name__)
 
 DEFAULT_SECONDS = 5
+# Each opening lasts between the interval and this many times it.
+JITTER = 1.5
 # Used when the cache's OPTIONS do not set SOCKET_CONNECT_TIMEOUT / SOCKET_TIMEOUT.
 DEFAULT_SOCKET_TIMEOUT = 1
 
@@ -53,8 +58,8 @@ def breaker_seconds():
 
 
 class CircuitBreaker:
-    """Open for ``seconds`` (default: the ``CACHE_BREAKER_SECONDS`` setting) after a
-    failure; closed otherwise."""
+    """Open for ``seconds`` (default: the ``CACHE_BREAKER_SECONDS`` setting) to
+    ``JITTER`` times that after a failure; closed otherwise."""
 
     def __init__(self, address="redis", seconds=None, clock=time.monotonic):
         self.address = address
@@ -69,12 +74,13 @@ class CircuitBreaker:
     def failed(self, error):
         """Open the breaker (again) after ``error``."""
         seconds = self.seconds if self.seconds is not None else breaker_seconds()
+        seconds *= random.uniform(1.0, JITTER)
         with self._lock:
             was_open = self.is_open()
             self.open_until = self.clock() + seconds
         if not was_open:
             logger.warning(
-                "Redis at %s did not answer (%s): skipped for %s s", self.address, error, seconds
+                "Redis at %s did not answer (%s): skipped for %.1f s", self.address, error, seconds
             )
 
     def reset(self):
