@@ -15,7 +15,9 @@ it: it pings Redis there every PING_SECONDS, and a ping left unanswered at the n
 ends its trust (a connection can die without either side being told, and announcements
 would then stop silently). Without Redis, during an outage, and after a reconnection
 until Redis confirms the new subscription (messages sent meanwhile are lost), it keeps
-nothing and reads every version from Redis, as if this module did not exist.
+nothing and reads every version from Redis, as if this module did not exist. While Redis
+is being skipped after a timeout (``caching.redis_breaker``), it does not ask Redis at
+all: every version is unknown, and what is built from them is not kept.
 """
 
 import hashlib
@@ -28,7 +30,7 @@ import time
 from django.core.cache import cache
 from redis.client import PubSub
 
-from caching import worker_copies
+from caching import redis_breaker, worker_copies
 
 logger = logging.getLogger(__name__)
 
@@ -64,6 +66,8 @@ def read(tags, also=()):
     the values of the cache keys ``also``, fetched in the same round trip (none at all
     when this worker knows every version and ``also`` is empty). Raises when the cache is
     unavailable."""
+    if _channel.skipping():
+        return {tag: None for tag in tags}, {}
     trusted = worker_copies.enabled() and _channel.sync()
     applied = _applied
     keys = {tag: tag_key(tag) for tag in tags}
@@ -82,6 +86,8 @@ def ensure(tags):
     that losing one later, by eviction, makes what was built from it stale). Raises when
     the cache is unavailable."""
     versions, _ = read(tags)
+    if _channel.skipping():  # unknown: nothing built from them is kept
+        return versions
     for tag in [tag for tag, version in versions.items() if version is None]:
         key, version = tag_key(tag), new_version()
         if cache.add(key, version, None):
@@ -136,9 +142,26 @@ class _Channel:
         with self.lock:
             return self._sync()
 
+    def skipping(self):
+        """Whether Redis is being skipped after a timeout (``caching.redis_breaker``); if
+        so, the subscription is dropped (announcements may be lost while Redis stalls) and
+        not tried again before the breaker closes."""
+        with self.lock:
+            if self.pid != os.getpid():
+                self.start()
+            if not redis_breaker.skipping(self.redis):
+                return False
+            if self.pubsub is not None:
+                self.drop()
+            return True
+
     def _sync(self):
         if self.pid != os.getpid():
             self.start()
+        if redis_breaker.skipping(self.redis):
+            if self.pubsub is not None:
+                self.drop()
+            return False
         if self.pubsub is None:
             if self.redis is None or time.monotonic() < self.retry_at:
                 return False

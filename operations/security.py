@@ -22,6 +22,8 @@ from contextvars import ContextVar
 
 from django.conf import settings
 
+from caching.redis_breaker import RedisSkipped
+
 request_id_var = ContextVar("request_id", default="-")
 request_logger = logging.getLogger("nejat.request")
 
@@ -201,10 +203,15 @@ class RequestIdFilter(logging.Filter):
 
 class BriefCacheErrors(logging.Filter):
     """django-redis logs every cache call it skips while Redis is down, each with a full
-    traceback. One warning line each is enough: the site carries on without its cache."""
+    traceback. One warning line each is enough: the site carries on without its cache.
+    Calls skipped without asking Redis (its breaker is open after a timeout) are not
+    logged at all: the breaker logs once when it opens."""
 
     def filter(self, record):
         if record.exc_info and record.exc_info[1] is not None:
+            error = record.exc_info[1]
+            if isinstance(error, RedisSkipped) or isinstance(error.__cause__, RedisSkipped):
+                return False
             record.msg = "Cache unavailable, serving without it: %s"
             record.args = (record.exc_info[1],)
             record.exc_info = None

@@ -8,11 +8,15 @@ What it does (every address is 127.0.0.1; it stops by itself):
      config.settings.production, sharing that database and that Redis;
   3. steady load: wrk, LOAD_USERS connections for LOAD_SECONDS against instance A, over
      every address in the sitemap plus search and feeds; reports latency percentiles;
-  4. Redis outage: another LOAD_FAULT_SECONDS run; Redis is stopped a third of the way in
+  4. Redis paused: another LOAD_FAULT_SECONDS run; a second in, Redis is paused
+     (CLIENT PAUSE ... ALL, as a failover or a network partition behaves: connections
+     stay open, nothing answers) until a second before the end. No request may take over
+     PAUSED_MAX_SECONDS (3 s) or answer 5xx, and /readyz must answer 503 within 2 s;
+  5. Redis outage: another LOAD_FAULT_SECONDS run; Redis is stopped a third of the way in
      (/readyz must then say the cache is down) and started again at two thirds; pages must
      keep answering, never with a 5xx;
-  5. after Redis is back, /readyz must be 200 on both instances;
-  6. publishes a new title from a separate process and checks that both instances show it
+  6. after Redis is back, /readyz must be 200 on both instances;
+  7. publishes a new title from a separate process and checks that both instances show it
      at once (the page cache, where there is one, lives in the shared Redis).
 Fails (exit 1) on any 5xx, socket error or timeout, or a failed check.
 
@@ -53,6 +57,12 @@ TIMEOUT = os.environ.get("LOAD_TIMEOUT", "20")
 # LOAD_REUSE_DATABASE=1 keeps the database of the previous run (much quicker to start).
 REUSE_DATABASE = os.environ.get("LOAD_REUSE_DATABASE", "") in {"1", "true", "yes"}
 HEADERS = {"X-Forwarded-Proto": "https", "Accept-Language": "en"}
+# While Redis is paused, no request may take longer, and /readyz must answer within
+# READYZ_MAX_SECONDS.
+PAUSED_MAX_SECONDS = 3
+READYZ_MAX_SECONDS = 2
+# Each worker skips Redis this long after a timeout (CACHE_BREAKER_SECONDS, default 5).
+BREAKER_SECONDS = float(os.environ.get("CACHE_BREAKER_SECONDS", "5"))
 
 
 def log(message):
@@ -109,6 +119,24 @@ class Stack:
 
     def stop_redis(self):
         self.stop("redis")
+
+    def pause_redis(self, seconds):
+        """Redis stops answering for ``seconds`` and then carries on by itself (while
+        paused it answers nothing, not even CLIENT UNPAUSE)."""
+        subprocess.run(
+            [
+                "redis-cli",
+                "-p",
+                str(REDIS_PORT),
+                "CLIENT",
+                "PAUSE",
+                str(int(seconds * 1000)),
+                "ALL",
+            ],
+            check=True,
+            capture_output=True,
+            timeout=10,
+        )
 
     def start_app(self, name, port):
         self.processes[name] = subprocess.Popen(
@@ -190,6 +218,23 @@ def get(port, path, timeout=30):
         return error.code, error.read().decode("utf-8", "replace")
     except OSError:
         return 0, ""
+
+
+def timed_get(port, path, timeout=30):
+    """(status, body, seconds)."""
+    started = time.monotonic()
+    status, body = get(port, path, timeout)
+    return status, body, round(time.monotonic() - started, 3)
+
+
+def wait_until_ready(port, seconds):
+    """/readyz of ``port`` once it is 200, or the last answer after ``seconds``."""
+    deadline = time.monotonic() + seconds
+    while True:
+        status, body = get(port, "/readyz")
+        if status == 200 or time.monotonic() > deadline:
+            return status, body
+        time.sleep(0.5)
 
 
 def site_paths(port):
@@ -328,6 +373,58 @@ def main():
         if failures_in(steady):
             problems.append(f"steady load: {failures_in(steady)}")
 
+        paused_seconds = max(1.0, FAULT_SECONDS - 2.0)
+        log(
+            f"Redis paused: {USERS} users for {FAULT_SECONDS} s, Redis paused for "
+            f"{paused_seconds:.0f} s from the first second"
+        )
+        # Every worker of both instances uses Redis again before the pause.
+        for port in (PORT_A, PORT_B):
+            wait_until_ready(port, BREAKER_SECONDS + 5)
+        paused_checks = {}
+
+        def pause():
+            time.sleep(1)
+            stack.pause_redis(paused_seconds)
+            time.sleep(min(1.0, paused_seconds / 3))
+            # Instance B, which shares the Redis but not the load (see above).
+            paused_checks["readyz"] = timed_get(PORT_B, "/readyz")
+            paused_checks["pages"] = [
+                timed_get(PORT_B, path) for path in ("/en/", paths[len(paths) // 2], "/fa/")
+            ]
+            paused_checks["readyz_again"] = timed_get(PORT_B, "/readyz")
+
+        pauser = threading.Thread(target=pause)
+        pauser.start()
+        paused = run_wrk(PORT_A, FAULT_SECONDS, paths, workdir)
+        pauser.join()
+        describe("redis paused", paused)
+        report["redis_paused"] = paused
+        report["checks"]["redis_paused"] = paused_checks
+        if failures_in(paused):
+            problems.append(f"while Redis was paused: {failures_in(paused)}")
+        if paused["max_ms"] > PAUSED_MAX_SECONDS * 1000:
+            problems.append(
+                f"while Redis was paused a request took {paused['max_ms']:.0f} ms "
+                f"(at most {PAUSED_MAX_SECONDS} s)"
+            )
+        for name in ("readyz", "readyz_again"):
+            status, body, seconds = paused_checks.get(name, (0, "", 0))
+            log(f"/readyz while Redis was paused: {status} in {seconds} s {body}")
+            if status != 503 or '"cache": false' not in body or seconds > READYZ_MAX_SECONDS:
+                problems.append(f"/readyz while Redis was paused: {status} in {seconds} s {body}")
+        for status, _, seconds in paused_checks.get("pages", []):
+            if status != 200 or seconds > PAUSED_MAX_SECONDS:
+                problems.append(
+                    f"a page on instance B while Redis was paused: {status} in {seconds} s"
+                )
+        log(
+            "pages on instance B while Redis was paused: "
+            + ", ".join(
+                f"{status} in {seconds} s" for status, _, seconds in paused_checks.get("pages", [])
+            )
+        )
+
         log(f"Redis outage: {USERS} users for {FAULT_SECONDS} s, Redis down in the middle")
         outage_checks = {}
 
@@ -357,9 +454,9 @@ def main():
         if outage_checks.get("home_while_down") != 200:
             problems.append(f"home page during the outage: {outage_checks.get('home_while_down')}")
 
-        time.sleep(2)
+        # Each worker tries Redis again once its breaker closes.
         for port in (PORT_A, PORT_B):
-            status, body = get(port, "/readyz")
+            status, body = wait_until_ready(port, BREAKER_SECONDS + 5)
             report["checks"][f"readyz_after_recovery_{port}"] = [status, body]
             if status != 200:
                 problems.append(f"instance {port} did not recover: /readyz {status} {body}")

@@ -138,41 +138,56 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-REDIS_URL = os.environ.get("REDIS_URL", "")
-if REDIS_URL:
-    CACHES = {
+
+def redis_caches(url, key_prefix):
+    """The caches with Redis at ``url``, as production runs them (tests point them at a
+    Redis of their own)."""
+    return {
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "nejat"),
+            "LOCATION": url,
+            "KEY_PREFIX": key_prefix,
             "OPTIONS": {
                 # A cache outage must slow the site down, not take it down.
                 "IGNORE_EXCEPTIONS": True,
                 "SOCKET_CONNECT_TIMEOUT": 1,
                 "SOCKET_TIMEOUT": 1,
+                # A Redis that stops answering is skipped for CACHE_BREAKER_SECONDS after
+                # a timeout, so one page never waits for many (caching/redis_breaker.py).
+                "CONNECTION_FACTORY": "caching.redis_breaker.ConnectionFactory",
             },
-        }
+        },
+        # Rendition look-ups stay in each worker's memory: a page asks for dozens of them,
+        # and Wagtail's look-up fails (AttributeError, a 500) when Redis drops out
+        # mid-request. Their cache keys include the focal point, so a changed image never
+        # finds a stale one.
+        "renditions": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "TIMEOUT": 3600,
+            "OPTIONS": {"MAX_ENTRIES": 20000},
+        },
+        # Fragments are named by everything they show: each worker keeps copies in front
+        # of Redis (caching/backends.py), a page of cards costs no round trip per card.
+        "template_fragments": {
+            "BACKEND": "caching.backends.LocalFirstCache",
+            "OPTIONS": {"SHARED": "default"},
+        },
     }
+
+
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = redis_caches(REDIS_URL, os.environ.get("CACHE_KEY_PREFIX", "nejat"))
     DJANGO_REDIS_IGNORE_EXCEPTIONS = True
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
-    # Rendition look-ups stay in each worker's memory: a page asks for dozens of them, and
-    # Wagtail's look-up fails (AttributeError, a 500) when Redis drops out mid-request.
-    # Their cache keys include the focal point, so a changed image never finds a stale one.
-    CACHES["renditions"] = {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "TIMEOUT": 3600,
-        "OPTIONS": {"MAX_ENTRIES": 20000},
-    }
-    # Fragments are named by everything they show: each worker keeps copies in front of
-    # Redis (caching/backends.py), a page of cards costs no round trip per card.
-    CACHES["template_fragments"] = {
-        "BACKEND": "caching.backends.LocalFirstCache",
-        "OPTIONS": {"SHARED": "default"},
-    }
 else:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     }
+
+# After a Redis timeout or connection error, each worker skips Redis this many seconds
+# (pages are rendered without the cache) before trying it again.
+CACHE_BREAKER_SECONDS = float(os.environ.get("CACHE_BREAKER_SECONDS", "5"))
 
 # The anonymous page cache (caching/pages.py, purged precisely by caching/purge.py).
 # PAGE_CACHE=off renders every request afresh (and sends no CDN caching headers).
