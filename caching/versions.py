@@ -15,9 +15,16 @@ it: it pings Redis there every PING_SECONDS, and a ping left unanswered at the n
 ends its trust (a connection can die without either side being told, and announcements
 would then stop silently). Without Redis, during an outage, and after a reconnection
 until Redis confirms the new subscription (messages sent meanwhile are lost), it keeps
-nothing and reads every version from Redis, as if this module did not exist. While Redis
-is being skipped after a timeout (``caching.redis_breaker``), it does not ask Redis at
-all: every version is unknown, and what is built from them is not kept.
+nothing and reads every version from Redis, as if this module did not exist.
+
+While Redis is being skipped after a timeout (``caching.redis_breaker``), it does not ask
+Redis at all. The versions this worker knew when Redis stopped answering stand in for the
+current ones ("stale if error"), so its copies of pages and values built from them are
+still served, from memory, instead of every request being rendered afresh on a server that
+has just lost its cache; tags it did not know are unknown, and nothing is built from them.
+Nobody can give a tag a new version while Redis is away anyway (a publish then is purged
+from this worker only, and from the shared cache when its entries expire). Once Redis
+answers and confirms a new subscription, those stand-ins are dropped.
 """
 
 import hashlib
@@ -46,6 +53,8 @@ PING_SECONDS = 1
 MAX_VERSIONS = 20_000
 
 _versions = {}  # tag key -> version, trusted only while the subscription is confirmed
+# What _versions held when Redis stopped answering: used only while Redis is skipped.
+_last_known = {}
 # Counts the announcements applied (and copies forgotten): a version read from Redis is
 # remembered only if none arrived while it was read (another thread may have applied one
 # that it predates).
@@ -67,7 +76,7 @@ def read(tags, also=()):
     when this worker knows every version and ``also`` is empty). Raises when the cache is
     unavailable."""
     if _channel.skipping():
-        return {tag: None for tag in tags}, {}
+        return {tag: _last_known.get(tag_key(tag)) for tag in tags}, {}
     trusted = worker_copies.enabled() and _channel.sync()
     applied = _applied
     keys = {tag: tag_key(tag) for tag in tags}
@@ -86,7 +95,7 @@ def ensure(tags):
     that losing one later, by eviction, makes what was built from it stale). Raises when
     the cache is unavailable."""
     versions, _ = read(tags)
-    if _channel.skipping():  # unknown: nothing built from them is kept
+    if _channel.skipping():  # a tag without a known version cannot be given one now
         return versions
     for tag in [tag for tag, version in versions.items() if version is None]:
         key, version = tag_key(tag), new_version()
@@ -106,12 +115,18 @@ def bump(tags):
         return
     for key in keys:
         _versions.pop(key, None)
+        _last_known.pop(key, None)
     cache.set_many({key: new_version() for key in keys}, None)
     _channel.publish(keys)
 
 
 def forget():
     """Drop this worker's copy (tests that put the cache back in an earlier state)."""
+    _forget_versions()
+    _last_known.clear()
+
+
+def _forget_versions():
     global _applied
     _applied += 1
     _versions.clear()
@@ -211,12 +226,18 @@ class _Channel:
                 pubsub.handle(message)
             self.pubsub = pubsub
             self.ping_at = time.monotonic() + PING_SECONDS
+            _last_known.clear()  # Redis is back: its versions are the current ones
         except Exception:
             logger.warning("Could not subscribe to the tag versions channel", exc_info=True)
             self.drop()
 
     def drop(self):
-        forget()
+        # Redis may have stopped answering: what this worker knew stands in while Redis is
+        # skipped, until a new subscription is confirmed.
+        if _versions:
+            _last_known.clear()
+            _last_known.update(_versions)
+        _forget_versions()
         self.retry_at = time.monotonic() + RETRY_SECONDS
         pubsub, self.pubsub = self.pubsub, None
         if pubsub is not None:

@@ -128,16 +128,19 @@ def test_readyz_answers_within_two_seconds_while_redis_is_paused(private_redis, 
         assert seconds < 2
 
 
-def test_tag_versions_are_not_trusted_or_waited_for_while_redis_is_skipped(private_redis):
+def test_known_tag_versions_stand_in_while_redis_is_skipped_and_not_after(private_redis):
     versions.ensure(["page:/en/"])
     remembered = versions.read(["page:/en/"])[0]["page:/en/"]
     assert remembered is not None
 
     private_redis.pause(1.2)
     cache.get("anything")  # a timeout: Redis is skipped from now on
-    found, seconds = timed(lambda: versions.read(["page:/en/"])[0]["page:/en/"])
-    assert found is None  # unknown: what is built from it is not kept
+    found, seconds = timed(lambda: versions.read(["page:/en/", "page:/fa/"])[0])
+    # What this worker knew stands in (its copies stay servable); what it did not know is
+    # unknown, and nothing is built from it.
+    assert found == {"page:/en/": remembered, "page:/fa/": None}
     assert seconds < 0.2
+    assert versions.ensure(["page:/fa/"]) == {"page:/fa/": None}
 
     # Announcements may have been lost during the stall: once Redis answers again, the
     # worker does not trust what it remembered.
@@ -164,3 +167,7 @@ def test_a_page_is_served_without_the_cache_while_redis_is_paused(
         response, seconds = timed(lambda url=url: client.get(url))
         assert response.status_code == 200
         assert seconds < 3, url
+    # The page this worker had a copy of is still served from memory, without Redis.
+    response, seconds = timed(lambda: client.get(article_index.url))
+    assert response["X-Cache"] == "HIT" and seconds < 0.5
+    assert "Letter number 5" in response.content.decode()
