@@ -317,6 +317,10 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 15 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 60_000_000
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# No Gravatar: it would send a hash of each staff member's e-mail address to a third party
+# with every admin page (and our admin's CSP blocks it anyway). Avatars are the ones staff
+# upload in their account settings, or Wagtail's default.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_RICH_TEXT_EDITORS = {
     "default": {

@@ -117,6 +117,19 @@ print(is_admin_path("/cms-private/pages/"), is_admin_path("/admin/"))
     assert admin_paths == "True False"
 
 
+@pytest.mark.django_db
+def test_staff_avatars_never_come_from_gravatar(client, editor):
+    """No hash of a staff e-mail address is sent to a third party: without an uploaded
+    avatar the admin shows Wagtail's default picture."""
+    client.force_login(editor)
+    for url in ("/admin/", "/admin/account/", "/admin/users/"):
+        response = client.get(url)
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert "gravatar" not in html.lower(), url
+        assert "default-user-avatar" in html, url
+
+
 # Two-factor authentication ------------------------------------------------------------------
 
 
