@@ -476,3 +476,5 @@ X_FRAME_OPTIONS = "DENY"
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_SERVE_METHOD = os.environ.get("WAGTAILDOCS_SERVE_METHOD", "serve_view")
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "operations.uploads.SafeDocumentForm"
+# Images over WAGTAILIMAGES_MAX_IMAGE_PIXELS are refused from their header, not decoded.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "operations.uploads.SafeImageForm"
