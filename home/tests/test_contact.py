@@ -17,7 +17,7 @@ from wagtail.contrib.forms.models import FormSubmission
 from home.factories import ContactPageFactory
 from home.models import CONTACT_RATE_LIMIT
 from reader_input.antispam import HONEYPOT_FIELD, MAX_TOKEN_AGE, TOKEN_FIELD, make_token
-from tests.reader_forms import edition_url, send_contact_message
+from tests.reader_forms import ORIGIN, edition_url, send_contact_message
 
 
 @pytest.fixture
@@ -317,6 +317,17 @@ def test_a_retry_after_a_failed_email_is_not_stored_twice(client, mailed_contact
         send_contact_message(client, mailed_contact_page, valid_message())
     send_contact_message(client, mailed_contact_page, valid_message())
     assert FormSubmission.objects.count() == 1
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("page_id", ["9" * 19, "9" * 30])
+def test_an_id_too_large_for_any_table_is_a_404_not_a_server_error(client, contact_page, page_id):
+    """SQLite cannot be asked about a number over 2**63 - 1 (OverflowError, a 500): such
+    an address is no page's, and is refused before any query."""
+    client.raise_request_exception = False
+    response = client.post(f"/en/contact/{page_id}/send/", valid_message(), HTTP_ORIGIN=ORIGIN)
+    assert response.status_code == 404
+    assert not FormSubmission.objects.exists()
 
 
 # --- Staff: export and permissions ------------------------------------------------------------

@@ -23,7 +23,7 @@ from news.factories import ArticlePageFactory, CommentFactory
 from news.models import ArticlePage, Comment
 from reader_input.antispam import HONEYPOT_FIELD, TOKEN_FIELD, make_token
 from tests.editions_helpers import locale, make_edition, translate
-from tests.reader_forms import edition_url, post_comment
+from tests.reader_forms import ORIGIN, edition_url, post_comment
 
 LIST_URL = "/admin/snippets/news/comment/"
 Status = Comment.Status
@@ -727,3 +727,25 @@ def test_exported_comments_never_run_as_formulas(client, moderator, article):
     # XML reads a carriage return back as a line feed.
     assert sorted(cell.value.replace("\n", "\r") for cell in cells) == expected
     assert {cell.data_type for cell in cells} == {"s"}
+
+
+# --- Ids out of range -----------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("page_id", ["9" * 19, "9" * 30])
+def test_an_id_too_large_for_any_table_is_a_404_not_a_server_error(client, article, page_id):
+    """SQLite cannot be asked about a number over 2**63 - 1 (OverflowError, a 500): such
+    an address is no page's, and is refused before any query."""
+    client.raise_request_exception = False
+    response = client.post(f"/en/comments/{page_id}/post/", comment_data(), HTTP_ORIGIN=ORIGIN)
+    assert response.status_code == 404
+
+
+@pytest.mark.django_db
+def test_replying_to_an_id_too_large_for_any_table_is_a_form_error(client, article):
+    response = post_comment(client, article, comment_data(reply_to="9" * 20))
+    assert response.status_code == 200
+    assert "cannot be answered" in html_of(response)
+    assert not Comment.objects.exists()
+    assert client.get(article.url, {"reply_to": "9" * 30}).status_code == 200
