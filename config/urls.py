@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path, re_path
+from django.urls import include, path, re_path, register_converter
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -9,11 +9,16 @@ from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.urls import serve_pattern
 
 from core import views as core_views
+from core.routing import IdConverter
 from editions import views as edition_views
 from editions.sitemaps import EditionsSitemap
 from home import views as home_views
 from news import views as news_views
 from search import views as search_views
+
+# <id:...>: an object id no larger than a table can hold (a larger one is a 404, not a query
+# SQLite cannot run).
+register_converter(IdConverter, "id")
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
@@ -34,8 +39,8 @@ if settings.DEBUG:
 # Every edition lives under its language prefix: /en/, /ar/, /fa/, /sq/.
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
-    path("comments/<int:page_id>/post/", news_views.post_comment_view, name="post_comment"),
-    path("contact/<int:page_id>/send/", home_views.send_contact_message, name="send_contact"),
+    path("comments/<id:page_id>/post/", news_views.post_comment_view, name="post_comment"),
+    path("contact/<id:page_id>/send/", home_views.send_contact_message, name="send_contact"),
     # Wagtail's page view with faster routing (core/routing.py); Wagtail's other views follow.
     re_path(serve_pattern, core_views.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),

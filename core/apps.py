@@ -7,9 +7,11 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from caching import purge
-        from core import images, routing
+        from core import admin_forms, images, routing
         from core.models import SiteIdentity, SiteSettings, SocialLink
 
+        # Admin forms answer a malformed StreamField or rich text with a form error.
+        admin_forms.register()
         # Cached sites, edition roots and restricted pages follow changes (core/routing.py).
         routing.connect()
         # Renditions are made when a page is published, not on a visitor's request.

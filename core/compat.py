@@ -125,3 +125,12 @@ def localize_edit_translation_views():
     from wagtail_localize.views import edit_translation
 
     return edit_translation
+
+
+def localize_snippets_api_viewset():
+    """wagtail-localize's snippet API (``SnippetViewSet``, a DRF viewset behind its
+    translation editor's snippet chooser), which lists every object of any snippet model to
+    any admin user; the editions app serves it behind the model's permissions."""
+    from wagtail_localize.views import snippets_api
+
+    return snippets_api.SnippetViewSet

@@ -198,3 +198,37 @@ def connect():
             dispatch_uid=f"routing_restrictions_{id(signal)}",
         )
     post_page_move.connect(_root_page_changed, dispatch_uid="routing_page_moved")
+
+
+# --- Ids in addresses and forms -------------------------------------------------------------
+
+# The largest id a table can hold (a 64-bit integer: BigAutoField, PostgreSQL's bigint).
+# A larger number is no object's id, and SQLite cannot even be asked about it
+# (OverflowError): it is refused before any query.
+MAX_ID = 2**63 - 1
+
+
+def parse_id(value):
+    """``value`` (a string from a form or a query string) as an object id, or None when it
+    is not one: not a number, not positive, or too large for any table."""
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return None
+    return number if 0 < number <= MAX_ID else None
+
+
+class IdConverter:
+    """``<id:name>`` in an address: an object id, as ``<int:name>`` but never larger than
+    MAX_ID. A larger number does not match, so the address answers 404."""
+
+    regex = "[0-9]{1,19}"
+
+    def to_python(self, value):
+        number = parse_id(value)
+        if number is None:
+            raise ValueError(value)
+        return number
+
+    def to_url(self, value):
+        return str(value)

@@ -13,6 +13,7 @@ from functools import wraps
 from urllib.parse import urlencode
 
 from django.core.exceptions import PermissionDenied
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import include, path, reverse
 from django.utils.translation import gettext as _
@@ -21,6 +22,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets.button import Button
 from wagtail.models import Locale, TranslatableMixin
+from wagtail.snippets.views.snippets import get_snippet_model_from_url_params
 from wagtail_localize.models import Translation
 
 from core import compat
@@ -29,6 +31,7 @@ from editions.permissions import translator_language_codes, user_may_work_on_loc
 
 # wagtail-localize's translation editor API, wrapped below (core/compat.py).
 edit_translation = compat.localize_edit_translation_views()
+LocalizeSnippetsAPI = compat.localize_snippets_api_viewset()
 
 # --- Translators keep to their own editions' snippets -------------------------------------
 
@@ -117,6 +120,51 @@ def register_guarded_localize_urls():
     return [
         path(route, guard_translation_locale(view), name=f"editions_guarded_{name}")
         for route, view, name in GUARDED_LOCALIZE_ROUTES
+    ]
+
+
+# --- wagtail-localize's snippet API: only for those who may see the model's snippets ------
+#
+# Its translation editor's snippet chooser reads /<admin>/localize/api/snippets/<app>/<model>/
+# (and .../<pk>/), which answers every admin user with every object of any snippet model,
+# comments awaiting moderation and spam included. These guarded copies of its two routes
+# are registered first (order=-10), so they are the ones that resolve.
+
+SNIPPET_ACTIONS = {"add", "change", "delete", "view"}
+
+
+def require_snippet_permission(view):
+    """Wrap a view taking ``app_label`` and ``model_name`` so that it answers 403 unless the
+    user may add, change, delete or view that snippet model (its permission policy)."""
+
+    @wraps(view)
+    def wrapped(request, app_label, model_name, **kwargs):
+        model = get_snippet_model_from_url_params(app_label, model_name)  # or 404
+        policy = model.snippet_viewset.permission_policy
+        if not policy.user_has_any_permission(request.user, SNIPPET_ACTIONS):
+            return JsonResponse(
+                {"detail": "You do not have permission to perform this action."}, status=403
+            )
+        return view(request, app_label=app_label, model_name=model_name, **kwargs)
+
+    return wrapped
+
+
+@hooks.register("register_admin_urls", order=-10)
+def register_guarded_snippets_api_urls():
+    listing = LocalizeSnippetsAPI.as_view({"get": "list"})
+    detail = LocalizeSnippetsAPI.as_view({"get": "retrieve"})
+    return [
+        path(
+            "localize/api/snippets/<slug:app_label>/<slug:model_name>/",
+            require_snippet_permission(listing),
+            name="editions_guarded_snippets_api_listing",
+        ),
+        path(
+            "localize/api/snippets/<slug:app_label>/<slug:model_name>/<str:pk>/",
+            require_snippet_permission(detail),
+            name="editions_guarded_snippets_api_detail",
+        ),
     ]
 
 

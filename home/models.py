@@ -37,6 +37,7 @@ from core.images import defer_renditions
 from core.models import IntroMixin, SitePage
 from media_pages.models import MediaItemPage
 from news.models import ArticlePage
+from operations.exports import formula_safe
 from publications.models import PublicationPage
 from reader_input.antispam import AntiSpamFormMixin, ReaderTextField
 from reader_input.rate_limits import RateLimit, sender_fingerprint
@@ -296,6 +297,12 @@ class ContactPage(IntroMixin, AbstractEmailForm):
 
     class Meta:
         verbose_name = _("contact page")
+
+    def get_submissions_list_view_class(self):
+        # Readers' text is exported to CSV and XLSX without running as formulas. (Not the
+        # submissions_list_view_class attribute: Wagtail's view cannot be imported while
+        # models load.)
+        return formula_safe(super().get_submissions_list_view_class())
 
     def get_form_parameters(self):
         return {"antispam_scope": f"contact:{self.pk}", "rate_limit": CONTACT_RATE_LIMIT}

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from caching.tags import page_tag, public_path
 from caching.values import versioned_value
 from core.models import SiteSettings
+from core.routing import parse_id
 from news.models import Comment
 from reader_input.antispam import AntiSpamFormMixin, ReaderTextField, clean_text
 from reader_input.rate_limits import RateLimit, sender_fingerprint
@@ -62,7 +63,7 @@ class CommentForm(AntiSpamFormMixin, forms.Form):
         reply_to = cleaned_data.get("reply_to")
         cleaned_data["parent"] = None
         if reply_to:
-            reply_to = _positive_int(reply_to)
+            reply_to = parse_id(reply_to)
             parent = replyable_comments(self.page).filter(pk=reply_to).first() if reply_to else None
             if parent is None:
                 self.add_error(
@@ -153,11 +154,11 @@ def comment_section(page, request, form=None):
     )
     if section.open:
         if form is None:
-            reply_to = _positive_int(request.GET.get("reply_to"))
+            reply_to = parse_id(request.GET.get("reply_to"))
             initial = {"reply_to": reply_to} if reply_to in by_id else {}
             form = CommentForm(page=page, initial=initial)
         section.form = form
-        reply_to = _positive_int(form["reply_to"].value())
+        reply_to = parse_id(form["reply_to"].value())
         section.replying_to = by_id.get(reply_to)
     return section
 
@@ -181,14 +182,6 @@ def approved_comments(page, request):
         compute,
         [page_tag(public_path(page.url_path, edition))],
     )
-
-
-def _positive_int(value):
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        return None
-    return number if number > 0 else None
 
 
 def post_comment(request, page):

@@ -26,10 +26,11 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from news.models import Comment
 from news.signals import comments_changed
+from operations.exports import FormulaSafeExportMixin
 
 
 class CommentPermissionPolicy(ModelPermissionPolicy):
@@ -80,6 +81,10 @@ class CommentFilterSet(WagtailFilterSet):
         fields = ["status", "edition", "created_at"]
 
 
+class CommentIndexView(FormulaSafeExportMixin, IndexView):
+    """The comments' listing; exported to CSV and XLSX without running as formulas."""
+
+
 class CommentViewSet(SnippetViewSet):
     model = Comment
     icon = "comment"
@@ -97,6 +102,7 @@ class CommentViewSet(SnippetViewSet):
     search_fields = ["text", "name", "email"]
     search_backend_name = None  # plain database search: comments are not indexed
     list_export = ["created_at", "status", "name", "email", "text", "page", "ip_hash"]
+    index_view_class = CommentIndexView
 
     list_display = [
         "excerpt",

@@ -1,10 +1,14 @@
 """What editors may upload, and what is removed before anything is published.
 
 - Images: size (WAGTAILIMAGES_MAX_UPLOAD_SIZE) and pixel (WAGTAILIMAGES_MAX_IMAGE_PIXELS)
-  limits are Wagtail's own checks, which read the dimensions from the file header before
-  decoding. Pillow is held to the same pixel limit everywhere else (renditions, the GPS
-  stripper below), so a decompression bomb is refused, never decoded. SVG is not an
-  allowed extension (WAGTAILIMAGES_EXTENSIONS): it can carry script.
+  limits. Wagtail's own pixel check asks Willow for the size, which decodes the whole
+  image first (Pillow only refuses to open one over twice the limit): ``SafeImageForm``
+  (WAGTAILIMAGES_IMAGE_FORM_BASE, the single and the multiple upload) reads the size from
+  the file header and refuses an image over the limit before anything decodes it, and
+  answers a damaged or truncated file with a form error instead of a server error. Pillow
+  is held to the same pixel limit everywhere else (renditions, the GPS stripper below), so
+  a decompression bomb is refused, never decoded. SVG is not an allowed extension
+  (WAGTAILIMAGES_EXTENSIONS): it can carry script.
 - GPS: a photo taken on a phone records where it was taken. The location tags are removed
   from the stored original when it is saved; renditions are re-encoded without metadata.
 - Documents: only the extensions in WAGTAILDOCS_EXTENSIONS, and the file's first bytes
@@ -17,15 +21,19 @@ import hashlib
 import io
 import logging
 import os
+import warnings
 
 from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db.models.signals import pre_save
 from django.utils.translation import gettext_lazy as _
 from PIL import Image as PILImage
 from wagtail.documents.forms import BaseDocumentForm
 from wagtail.images import get_image_model
+from wagtail.images.fields import WagtailImageField
+from wagtail.images.forms import BaseImageForm
 
 logger = logging.getLogger(__name__)
 
@@ -110,6 +118,75 @@ def connect():
     pre_save.connect(
         remove_location_before_save, sender=get_image_model(), dispatch_uid="strip-gps"
     )
+
+
+# What Pillow raises for a file it cannot read to the end (truncated, corrupt).
+UNREADABLE_IMAGE_ERRORS = (OSError, SyntaxError, EOFError, ValueError)
+
+
+class SafeImageField(WagtailImageField):
+    """Wagtail's image field, which refuses an image with too many pixels from its header,
+    before Willow decodes it, and a file that cannot be decoded with a form error."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.error_messages["damaged_image"] = _(
+            "This image is damaged or incomplete and cannot be read. Save it again in an "
+            "image editor, or upload the original."
+        )
+
+    def to_python(self, data):
+        if data is not None and hasattr(data, "read"):
+            self.check_header_pixels(data)
+        try:
+            return super().to_python(data)
+        except UNREADABLE_IMAGE_ERRORS as error:
+            raise ValidationError(
+                self.error_messages["damaged_image"], code="damaged_image"
+            ) from error
+
+    def check_header_pixels(self, file):
+        """Refuse ``file`` if its header says it has more pixels than allowed. Pillow's
+        ``open`` reads the header only; what it cannot identify is left to Wagtail."""
+        file.seek(0)
+        try:
+            with warnings.catch_warnings():
+                # Over MAX_IMAGE_PIXELS Pillow warns: the size is refused just below.
+                warnings.simplefilter("ignore", PILImage.DecompressionBombWarning)
+                with PILImage.open(file) as image:
+                    width, height = image.size
+        except PILImage.DecompressionBombError:
+            width = height = None  # over twice the limit: Pillow will not even say
+        except UNREADABLE_IMAGE_ERRORS:
+            return
+        finally:
+            file.seek(0)
+        if self.max_image_pixels is None:
+            return
+        if width is None or width * height > self.max_image_pixels:
+            raise ValidationError(
+                self.error_messages["file_too_many_pixels"]
+                % {
+                    "num_pixels": _("unknown number") if width is None else width * height,
+                    "max_pixels_count": self.max_image_pixels,
+                },
+                code="file_too_many_pixels",
+            )
+
+
+class SafeImageForm(BaseImageForm):
+    """Wagtail's image form (WAGTAILIMAGES_IMAGE_FORM_BASE) with ``SafeImageField`` for the
+    file, in the single upload, the multiple upload and the edit view."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Wagtail builds the file field itself (wagtail.images.forms.formfield_for_dbfield,
+        # which takes no field class); the multiple upload's edit form has none.
+        field = self.fields.get("file")
+        if field is not None and not isinstance(field, SafeImageField):
+            self.fields["file"] = SafeImageField(
+                label=field.label, required=field.required, widget=field.widget
+            )
 
 
 class SafeDocumentForm(BaseDocumentForm):

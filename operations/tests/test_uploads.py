@@ -4,10 +4,11 @@ import io
 import struct
 import zipfile
 import zlib
+from unittest import mock
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from PIL import Image
+from PIL import Image, ImageFile
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
@@ -119,6 +120,63 @@ def test_a_decompression_bomb_is_refused_with_a_clear_error(admin_client):
     assert response.status_code == 200
     assert "too many pixels" in form_errors(response)
     assert not get_image_model().objects.exists()
+
+
+def upload_images(admin_client, name, content, content_type="image/png"):
+    """The multiple upload (drag and drop): JSON, ``success`` or an ``error_message``."""
+    return admin_client.post(
+        "/admin/images/multiple/add/",
+        {"files[]": SimpleUploadedFile(name, content, content_type)},
+    )
+
+
+def never_decoded(*args, **kwargs):
+    raise AssertionError("the image was decoded")
+
+
+@pytest.mark.django_db
+def test_an_image_over_the_pixel_limit_is_refused_from_its_header_without_decoding(admin_client):
+    """81 megapixels: over WAGTAILIMAGES_MAX_IMAGE_PIXELS (60), under the twice as many at
+    which Pillow refuses to open a file. Wagtail's own check decoded it (+460 MB, seconds)
+    before refusing it; the header is enough."""
+    content = bomb_png(9000, 9000)
+    with mock.patch.object(ImageFile.ImageFile, "load", never_decoded):
+        response = upload_image(admin_client, "wide.png", content, "image/png")
+        assert response.status_code == 200
+        assert "too many pixels (81000000)" in form_errors(response)
+
+        response = upload_images(admin_client, "wide.png", content)
+        assert response.status_code == 200
+        assert response.json()["success"] is False
+        assert "too many pixels (81000000)" in response.json()["error_message"]
+    assert not get_image_model().objects.exists()
+
+
+def truncated_png():
+    buffer = io.BytesIO()
+    Image.effect_noise((200, 200), 60).convert("RGB").save(buffer, "PNG")
+    return buffer.getvalue()[: len(buffer.getvalue()) // 2]
+
+
+@pytest.mark.django_db
+def test_a_truncated_image_is_refused_with_a_clear_error(admin_client):
+    """Its header is fine, its pixels stop halfway: a form error, not a server error."""
+    response = upload_image(admin_client, "cut.png", truncated_png(), "image/png")
+    assert response.status_code == 200
+    assert "damaged or incomplete" in form_errors(response)
+
+    response = upload_images(admin_client, "cut.png", truncated_png())
+    assert response.status_code == 200
+    assert response.json()["success"] is False
+    assert "damaged or incomplete" in response.json()["error_message"]
+    assert not get_image_model().objects.exists()
+
+
+@pytest.mark.django_db
+def test_images_within_the_limits_are_still_accepted_by_the_multiple_upload(admin_client):
+    response = upload_images(admin_client, "march.png", photo_with_location("PNG"))
+    assert response.json()["success"] is True
+    assert get_image_model().objects.get().width == 64
 
 
 def test_pillow_refuses_to_decode_a_bomb_anywhere_else(settings):
