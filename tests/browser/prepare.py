@@ -13,6 +13,10 @@ import django
 TRANSLATOR_ARTICLE_TITLE = "Families gather at the spring reunion in Tirana"
 TRANSLATOR_ARTICLE_SLUG = "families-gather-spring-reunion-tirana"
 TRANSLATOR_ARTICLE_TEXT = "Relatives met again after years apart."
+# A second article for the translator who tries to plant markup.
+PLANTED_ARTICLE_TITLE = "Volunteers repaint the community library"
+PLANTED_ARTICLE_SLUG = "volunteers-repaint-community-library"
+PLANTED_ARTICLE_TEXT = "The walls are bright again."
 
 
 def create_accounts():
@@ -42,7 +46,7 @@ def create_accounts():
             raise RuntimeError(f"Missing groups for {username}: {sorted(missing)}")
 
 
-def submit_article_for_persian_translation():
+def submit_article_for_persian_translation(title, slug, text, summary):
     from django.contrib.auth import get_user_model
     from wagtail.models import Locale
     from wagtail_localize.operations import TranslationCreator
@@ -55,11 +59,11 @@ def submit_article_for_persian_translation():
     index = ArticleIndexPage.objects.get(locale=english)
     article = ArticlePageFactory(
         parent=index,
-        title=TRANSLATOR_ARTICLE_TITLE,
-        slug=TRANSLATOR_ARTICLE_SLUG,
-        summary="Relatives met again in Tirana.",
+        title=title,
+        slug=slug,
+        summary=summary,
         category=Category.objects.filter(locale=english).order_by("pk").first(),
-        body__0__paragraph__value=f"<p>{TRANSLATOR_ARTICLE_TEXT}</p>",
+        body__0__paragraph__value=f"<p>{text}</p>",
     )
     article.save_revision().publish()
     coordinator = get_user_model().objects.get(username=demo_site.COORDINATOR)
@@ -92,7 +96,18 @@ def main():
     call_command("load_demo")
     list_two_articles_per_page()
     create_accounts()
-    submit_article_for_persian_translation()
+    submit_article_for_persian_translation(
+        TRANSLATOR_ARTICLE_TITLE,
+        TRANSLATOR_ARTICLE_SLUG,
+        TRANSLATOR_ARTICLE_TEXT,
+        summary="Relatives met again in Tirana.",
+    )
+    submit_article_for_persian_translation(
+        PLANTED_ARTICLE_TITLE,
+        PLANTED_ARTICLE_SLUG,
+        PLANTED_ARTICLE_TEXT,
+        summary="The library reopens next week.",
+    )
 
 
 if __name__ == "__main__":

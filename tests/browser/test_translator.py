@@ -9,6 +9,9 @@ from playwright.sync_api import expect
 from tests.browser import admin
 from tests.browser.demo_site import MODERATOR, PERSIAN_TRANSLATOR
 from tests.browser.prepare import (
+    PLANTED_ARTICLE_SLUG,
+    PLANTED_ARTICLE_TEXT,
+    PLANTED_ARTICLE_TITLE,
     TRANSLATOR_ARTICLE_SLUG,
     TRANSLATOR_ARTICLE_TEXT,
     TRANSLATOR_ARTICLE_TITLE,
@@ -82,3 +85,53 @@ def test_persian_translation_is_reviewed_and_published(new_page):
     assert any(month in date for month in JALALI_MONTHS), date
     assert any(digit in date for digit in PERSIAN_DIGITS), date
     assert not re.search(r"[0-9]", date), date
+
+
+# A comment that html.parser (wagtail-localize's check) sees as one harmless node, and that
+# a browser ends at "<!-->": an image with a script, and a redirect to another page.
+PLANTED = (
+    '<!--><img src="/static/x.png" id="planted"><meta http-equiv="refresh" '
+    'content="0;url=/en/">-->دیوارها دوباره روشن شده‌اند.'
+)
+
+
+def test_a_translator_cannot_plant_markup_through_the_translation_editor(new_page):
+    article_url = f"/fa/articles/{PLANTED_ARTICLE_SLUG}/"
+    translator = new_page({"width": 1400, "height": 1000})
+    admin.log_in(translator, PERSIAN_TRANSLATOR)
+    translator.goto("/admin/pages/search/?q=Volunteers+repaint&locale=fa")
+    translator.locator("main a[href$='/edit/']", has_text=PLANTED_ARTICLE_TITLE).click()
+    page_id = re.search(r"/admin/pages/(\d+)/edit/", translator.url).group(1)
+
+    for text in ("داوطلبان کتابخانه را رنگ کردند", "کتابخانه هفتهٔ آینده باز می‌شود.", PLANTED):
+        translator.get_by_role("button", name="Translate", exact=True).first.click()
+        translator.locator("textarea").first.fill(text)
+        translator.get_by_role("button", name="Save", exact=True).first.click()
+        expect(translator.locator("textarea")).to_have_count(0)
+    # The editor says why, beside the string; the body is not counted as translated.
+    expect(translator.get_by_text("is not allowed in a translation")).to_be_visible()
+
+    translator.goto(f"/admin/pages/{page_id}/")
+    translator.locator("header .w-dropdown__toggle").first.click()
+    translator.locator('header a[href*="/submit-for-review/"]').click()
+    translator.locator("main form button[type=submit]").click()
+    expect(translator.locator(".messages")).to_contain_text("submitted for review")
+
+    moderator = new_page({"width": 1400, "height": 1000})
+    admin.log_in(moderator, MODERATOR)
+    approve = moderator.locator(
+        f'button[data-workflow-action-url*="/action/{page_id}/approve/"]:not([data-launch-modal])'
+    )
+    moderator.locator("tr", has=approve).locator(".w-dropdown__toggle").click()
+    approve.click()
+    expect(approve).to_have_count(0)
+
+    # In a real browser, the published Persian page carries neither the image nor the
+    # redirect: it shows the source sentence where the refused string would have been.
+    visitor = new_page()
+    assert visitor.goto(article_url).status == 200
+    visitor.wait_for_timeout(1500)  # a meta refresh of 0 s would have navigated by now
+    assert visitor.url.endswith(article_url)
+    expect(visitor.locator("h1")).to_have_text("داوطلبان کتابخانه را رنگ کردند")
+    expect(visitor.locator("#planted")).to_have_count(0)
+    expect(visitor.locator(".article__body")).to_contain_text(PLANTED_ARTICLE_TEXT)
