@@ -29,6 +29,28 @@ PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
 JALALI_MONTHS = "فروردین اردیبهشت خرداد تیر مرداد شهریور مهر آبان آذر دی بهمن اسفند".split()
 
 
+def submit_for_review(translator, page_id):
+    """Submit for review, from the page's actions in the explorer."""
+    translator.goto(f"/admin/pages/{page_id}/")
+    translator.locator("header .w-dropdown__toggle").first.click()
+    translator.locator('header a[href*="/submit-for-review/"]').click()
+    translator.locator("main form button[type=submit]").click()
+    expect(translator.locator(".messages")).to_contain_text("submitted for review")
+
+
+def approve_as_moderator(new_page, page_id):
+    moderator = new_page({"width": 1400, "height": 1000})
+    admin.log_in(moderator, MODERATOR)
+    # The moderator's dashboard lists it under the pages awaiting their review.
+    approve = moderator.locator(
+        f'button[data-workflow-action-url*="/action/{page_id}/approve/"]:not([data-launch-modal])'
+    )
+    # The row's "More" menu holds the task's actions.
+    moderator.locator("tr", has=approve).locator(".w-dropdown__toggle").click()
+    approve.click()
+    expect(approve).to_have_count(0)  # approved: no longer awaiting review
+
+
 def test_persian_translation_is_reviewed_and_published(new_page):
     article_url = f"/fa/articles/{TRANSLATOR_ARTICLE_SLUG}/"
     visitor = new_page()
@@ -53,26 +75,12 @@ def test_persian_translation_is_reviewed_and_published(new_page):
     expect(translator.get_by_role("button", name="Translate", exact=True)).to_have_count(0)
     assert translator.get_by_text(TRANSLATOR_ARTICLE_TEXT).count() >= 1  # the source stays
 
-    # Submit for review, from the page's actions in the explorer.
-    translator.goto(f"/admin/pages/{page_id}/")
-    translator.locator("header .w-dropdown__toggle").first.click()
-    translator.locator('header a[href*="/submit-for-review/"]').click()
-    translator.locator("main form button[type=submit]").click()
-    expect(translator.locator(".messages")).to_contain_text("submitted for review")
+    submit_for_review(translator, page_id)
 
     # Not published until a moderator approves.
     assert visitor.goto(article_url).status == 404
 
-    moderator = new_page({"width": 1400, "height": 1000})
-    admin.log_in(moderator, MODERATOR)
-    # The moderator's dashboard lists it under the pages awaiting their review.
-    approve = moderator.locator(
-        f'button[data-workflow-action-url*="/action/{page_id}/approve/"]:not([data-launch-modal])'
-    )
-    # The row's "More" menu holds the task's actions.
-    moderator.locator("tr", has=approve).locator(".w-dropdown__toggle").click()
-    approve.click()
-    expect(approve).to_have_count(0)  # approved: no longer awaiting review
+    approve_as_moderator(new_page, page_id)
 
     # On the Persian site: right to left, in Persian, dated in the Solar Hijri calendar.
     response = visitor.goto(article_url)
@@ -111,20 +119,8 @@ def test_a_translator_cannot_plant_markup_through_the_translation_editor(new_pag
     # The editor says why, beside the string; the body is not counted as translated.
     expect(translator.get_by_text("is not allowed in a translation")).to_be_visible()
 
-    translator.goto(f"/admin/pages/{page_id}/")
-    translator.locator("header .w-dropdown__toggle").first.click()
-    translator.locator('header a[href*="/submit-for-review/"]').click()
-    translator.locator("main form button[type=submit]").click()
-    expect(translator.locator(".messages")).to_contain_text("submitted for review")
-
-    moderator = new_page({"width": 1400, "height": 1000})
-    admin.log_in(moderator, MODERATOR)
-    approve = moderator.locator(
-        f'button[data-workflow-action-url*="/action/{page_id}/approve/"]:not([data-launch-modal])'
-    )
-    moderator.locator("tr", has=approve).locator(".w-dropdown__toggle").click()
-    approve.click()
-    expect(approve).to_have_count(0)
+    submit_for_review(translator, page_id)
+    approve_as_moderator(new_page, page_id)
 
     # In a real browser, the published Persian page carries neither the image nor the
     # redirect: it shows the source sentence where the refused string would have been.
