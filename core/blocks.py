@@ -1,12 +1,14 @@
 """The one registry of StreamField blocks used by every page type."""
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
-from wagtail.embeds.blocks import EmbedBlock
+from wagtail.embeds.blocks import EmbedBlock, EmbedValue
+from wagtail.embeds.exceptions import EmbedException
 from wagtail.images.blocks import ImageBlock
 
-from core.embeds import cached_embed
+from core.embeds import cached_embed, fetch_for_editor
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -50,6 +52,15 @@ class PullQuoteBlock(blocks.TextBlock):
 
 class CachedEmbedBlock(EmbedBlock):
     """An embed rendered from the cache filled at save time, or a link when there is none."""
+
+    def clean(self, value):
+        if isinstance(value, EmbedValue):
+            try:
+                fetch_for_editor(value.url, value.max_width, value.max_height)
+            except EmbedException as error:
+                raise ValidationError(_("Cannot find an embed for this URL.")) from error
+        # Wagtail's own check would refuse an embed whose provider cannot be reached now.
+        return blocks.URLBlock.clean(self, value)
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)

@@ -1,5 +1,8 @@
 """Embeds never fetch while a visitor waits: cached HTML, or a plain link."""
 
+import json
+from unittest import mock
+
 import pytest
 from wagtail.embeds.embeds import get_embed_hash
 from wagtail.embeds.models import Embed
@@ -70,3 +73,91 @@ def test_embeds_are_fetched_when_the_editor_saves(monkeypatch, home_page):
     VideoPageFactory(parent=videos, embed_url=VIDEO_URL, video=None)
     assert fetched == [VIDEO_URL]
     assert Embed.objects.filter(url=VIDEO_URL).exists()
+
+
+# --- An editor saving an embed ---------------------------------------------------------------
+
+OEMBED = [{"class": "wagtail.embeds.finders.oembed"}]
+
+
+def provider_answers(exception=None, status=200, payload=None):
+    """A stand-in for the provider's oEmbed endpoint (tests never reach the network)."""
+    import requests
+
+    def get(url, params=None, **kwargs):
+        if exception is not None:
+            raise exception
+        response = requests.Response()
+        response.status_code = status
+        response.url = url
+        response._content = json.dumps(payload or {}).encode()
+        return response
+
+    return mock.patch("wagtail.embeds.finders.oembed.requests.get", side_effect=get)
+
+
+def clean(url):
+    from core.blocks import CachedEmbedBlock
+
+    block = CachedEmbedBlock()
+    return block.clean(block.to_python(url))
+
+
+@pytest.mark.django_db
+def test_an_embed_whose_provider_cannot_be_reached_is_kept(settings):
+    import requests
+
+    settings.WAGTAILEMBEDS_FINDERS = OEMBED
+    for failure in (requests.ConnectionError("no route"), requests.Timeout("slow")):
+        with provider_answers(exception=failure):
+            assert clean(VIDEO_URL).url == VIDEO_URL
+    with provider_answers(status=503):
+        assert clean(VIDEO_URL).url == VIDEO_URL
+    assert not Embed.objects.exists()  # nothing cached: the page shows a link for now
+
+
+@pytest.mark.django_db
+def test_an_embed_the_provider_refuses_or_nobody_knows_is_a_form_error(settings):
+    from django.core.exceptions import ValidationError
+
+    settings.WAGTAILEMBEDS_FINDERS = OEMBED
+    with provider_answers(status=404), pytest.raises(ValidationError):
+        clean(VIDEO_URL)
+    with pytest.raises(ValidationError):
+        clean("https://unknown.example/watch/1")
+
+
+@pytest.mark.django_db
+def test_an_embed_the_provider_answers_is_fetched_while_the_editor_saves(settings):
+    settings.WAGTAILEMBEDS_FINDERS = OEMBED
+    payload = {"type": "video", "html": '<iframe src="https://www.youtube.com/embed/abc123">'
+               "</iframe>", "title": "A video", "provider_name": "YouTube"}  # fmt: skip
+    with provider_answers(payload=payload):
+        assert clean(VIDEO_URL).url == VIDEO_URL
+    assert Embed.objects.get(hash=get_embed_hash(VIDEO_URL)).html
+
+
+@pytest.mark.django_db
+def test_an_editor_can_save_an_imported_article_while_its_video_provider_is_unreachable(
+    client, admin_user, article_index, settings
+):
+    import requests
+    from django.urls import reverse
+    from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, streamfield
+
+    settings.WAGTAILEMBEDS_FINDERS = OEMBED
+    article = ArticlePageFactory(parent=article_index, title="Imported", body=[])
+    article.body = [("embed", VIDEO_URL)]
+    article.save_revision().publish()
+    client.force_login(admin_user)
+    url = reverse("wagtailadmin_pages:edit", args=[article.pk])
+    with provider_answers(exception=requests.ConnectionError("no route")):
+        data = querydict_from_html(client.get(url).content.decode(), form_id="page-edit-form")
+        data["title"] = "Imported, corrected"
+        # StreamFields are drawn by JavaScript: posted as the admin's script posts them.
+        data.update(nested_form_data({"body": streamfield([("embed", VIDEO_URL)])}))
+        response = client.post(url, data)
+    assert response.status_code == 302, response.context and response.context["form"].errors
+    article.refresh_from_db()
+    assert article.get_latest_revision_as_object().title == "Imported, corrected"
+    assert article.get_latest_revision_as_object().body[0].value.url == VIDEO_URL
