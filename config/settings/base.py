@@ -336,6 +336,9 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # with every admin page (and our admin's CSP blocks it anyway). Avatars are the ones staff
 # upload in their account settings, or Wagtail's default.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# No check for a newer Wagtail from every superuser's dashboard: it asks releases.wagtail.org
+# (a third-party request our CSP blocks, an error in the console); upgrades are planned.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_RICH_TEXT_EDITORS = {
     "default": {

@@ -184,6 +184,12 @@ def test_staff_avatars_never_come_from_gravatar(client, editor):
         assert "default-user-avatar" in html, url
 
 
+def test_the_dashboard_asks_no_third_party_for_a_newer_wagtail(admin_client):
+    html = admin_client.get("/admin/").content.decode()
+    assert "w-upgrade" not in html
+    assert "releases.wagtail.org" not in html
+
+
 # Two-factor authentication ------------------------------------------------------------------
 
 
