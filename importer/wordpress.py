@@ -179,6 +179,13 @@ class WordPressImporter:
             self.items = self.reader.validate()
         except WXRError as error:
             raise ImportRefused(str(error)) from error
+        for post_id, post_type, title in self.reader.duplicates:
+            self.report.skip(
+                post_type,
+                "-",
+                f"{post_type} {post_id} “{(title or '')[:60]}”",
+                f"duplicate wp:post_id {post_id}: the export repeats it; the first one is read",
+            )
         self.prepare()
         with search_indexing_paused():
             if self.dry_run:
