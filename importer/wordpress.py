@@ -46,9 +46,15 @@ from wagtail.search.backends import get_search_backends
 from core.compat import search_indexing_paused
 from home.models import HomePage, HomePageFeaturedArticle, StandardPage
 from importer import html as wp_html
-from importer.media import FileNotFetched, FileSource, file_kind, original_upload_key
+from importer.media import (
+    FileNotFetched,
+    FileSource,
+    file_kind,
+    original_media_key,
+    original_upload_key,
+)
 from importer.models import ImportedObject
-from importer.wxr import WXRError, WXRReader, parse_wp_date, upload_key, url_path
+from importer.wxr import WXRError, WXRReader, media_key, parse_wp_date, upload_key, url_path
 from news.models import ArticleIndexPage, ArticlePage, Author, Category
 
 Kind = ImportedObject.Kind
@@ -105,13 +111,14 @@ class Resolver(wp_html.LinkResolver):
         parts = urlsplit(href)
         if parts.scheme in ("mailto", "tel") or href.startswith("#"):
             return None
+        # A link to an attachment's file, on whatever host the export keeps it.
+        attachment_id = importer.attachment_for(href)
         if parts.netloc and parts.netloc.lower().removeprefix("www.") not in importer.hosts:
-            return None
-        upload = original_upload_key(href)
-        if upload:
-            attachment_id = importer.uploads.get(upload)
             if attachment_id is None:
-                return ("unresolved", href) if upload_key(href) else None
+                return None
+        elif attachment_id is None and upload_key(href):
+            return ("unresolved", href)
+        if attachment_id is not None:
             target = importer.mapping.get((Kind.ATTACHMENT, attachment_id, ""))
             if target is None:
                 return ("unresolved", href)
@@ -136,7 +143,7 @@ class Resolver(wp_html.LinkResolver):
     def image(self, src, attachment_id=None):
         importer = self.importer
         if attachment_id is None or (Kind.ATTACHMENT, attachment_id, "") not in importer.mapping:
-            attachment_id = importer.uploads.get(original_upload_key(src), attachment_id)
+            attachment_id = importer.attachment_for(src) or attachment_id
         target = importer.mapping.get((Kind.ATTACHMENT, attachment_id, ""))
         if target and target[0] == "image":
             return target[1]
@@ -165,6 +172,9 @@ class WordPressImporter:
         self.progress = progress or (lambda label, done, total: None)
         self.report = Report()
         self.reader = WXRReader(path)
+        self.uploads = {}  # an attachment's media_key → its post id
+        self.resized = {}  # the same without WordPress's size suffix
+        self.upload_paths = {}  # below wp-content/uploads, whatever the host (a CDN)
         self.mapping = {}  # (kind, wp_id, locale) → (model label, object id)
         self.written_files = []
         self.retry_links = set()  # posts whose links pointed at items imported later
@@ -226,10 +236,12 @@ class WordPressImporter:
         for summary in self.items.values():
             if summary.link:
                 self.paths.setdefault(url_path(summary.link).split("?")[0], summary.post_id)
-            if summary.post_type == "attachment" and summary.attachment_url:
-                self.uploads.setdefault(
-                    original_upload_key(summary.attachment_url), summary.post_id
-                )
+            if summary.post_type == "attachment" and media_key(summary.attachment_url):
+                url = summary.attachment_url
+                self.uploads.setdefault(media_key(url), summary.post_id)
+                self.resized.setdefault(original_media_key(url), summary.post_id)
+                if original_upload_key(url):
+                    self.upload_paths.setdefault(original_upload_key(url), summary.post_id)
             if summary.group:
                 self.groups[summary.group].append(summary.post_id)
         self.paths.pop("/", None)
@@ -363,6 +375,20 @@ class WordPressImporter:
         target = self.mapping.get((kind, post_id, ""))
         return target[1] if target else None
 
+    def attachment_for(self, url):
+        """The attachment whose file is at ``url`` (its full address, any scheme), or whose
+        original a resized copy's address names, or (for ``wp-content/uploads``) with the
+        same upload path on another host, e.g. a CDN; None for a file not in the export."""
+        key = media_key(url)
+        if not key:
+            return None
+        found = self.uploads.get(key)
+        if found is None:
+            found = self.resized.get(original_media_key(url))
+        if found is None and original_upload_key(url):
+            found = self.upload_paths.get(original_upload_key(url))
+        return found
+
     def image_url(self, image_id):
         image = get_image_model().objects.filter(pk=image_id).first()
         return image.file.url if image else None
@@ -376,7 +402,7 @@ class WordPressImporter:
         for done, item in enumerate(self.in_batches(self.reader.items({"attachment"})), 1):
             self.progress("attachments", done, total)
             self.captions[item.post_id] = wp_html.plain_text(item.excerpt, 500)
-            key = original_upload_key(item.attachment_url) or item.attachment_url
+            key = media_key(item.attachment_url) or item.attachment_url
             if key in by_upload:  # the same file attached again (e.g. per language)
                 label, obj = by_upload[key]
                 self.remember(Kind.ATTACHMENT, item.post_id, "", label, obj, item.checksum())

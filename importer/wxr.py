@@ -204,6 +204,17 @@ def upload_key(url):
     return match.group(1) if match else ""
 
 
+def media_key(url):
+    """A file's full address without its scheme (``host/path``, unicode decoded), which
+    tells apart files at the same path on different hosts (WordPress.com, a CDN, multisite
+    ``/files/``, hot-linked images); ``""`` for no address."""
+    parts = urlsplit((url or "").strip())
+    path = unquote(parts.path)
+    if not path.strip("/"):
+        return ""
+    return parts.netloc.lower().removeprefix("www.") + path
+
+
 def _text(element):
     return (element.text or "").strip() if element is not None else ""
 

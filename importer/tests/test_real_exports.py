@@ -100,6 +100,42 @@ def test_a_wordpress_com_export_imports_whatever_the_namespace_scheme(
 
 
 @pytest.mark.django_db
+def test_each_image_is_the_attachment_at_its_address(media_dir):
+    output = run_import(WPTT, "--media-dir", str(media_dir))
+    images = body_images(article("markup-image-alignment"))
+    assert len(images) == 11
+    assert len({image.pk for image in images}) == 5
+    for image, expected in zip(images, ALIGNMENT_IMAGES, strict=True):
+        stem, ext = expected.rsplit(".", 1)
+        assert file_name(image).startswith(stem) and file_name(image).endswith(ext)
+        path = next(p for p in FILES if p.endswith("/" + expected))
+        title, colour = FILES[path]
+        assert image.title == title
+        with image.file.open() as handle, PILImage.open(handle) as picture:
+            pixel = picture.convert("RGB").getpixel((5, 5))
+            assert max(abs(a - b) for a, b in zip(pixel, colour, strict=True)) < 16  # JPEG
+    assert "image not imported" not in output
+
+
+@pytest.mark.django_db
+def test_an_image_that_is_not_in_the_export_is_left_out_with_a_warning(media_dir, tmp_path):
+    text = WPTT.read_text(encoding="utf-8")
+    start = text.index("<item>\n\t<title>OLYMPUS DIGITAL CAMERA</title>")
+    end = text.index("</item>", start) + len("</item>")
+    without = tmp_path / "without-827.xml"
+    without.write_text(text[:start] + text[end:], encoding="utf-8")
+    output = run_import(without, "--media-dir", str(media_dir))
+    images = body_images(article("markup-image-alignment"))
+    assert [file_name(i).split("_")[0].rsplit(".", 1)[0] for i in images] == [
+        name.rsplit(".", 1)[0] for name in ALIGNMENT_IMAGES[:10]
+    ]
+    assert (
+        "image not imported: https://wpthemetestdata.files.wordpress.com/2010/08/manhattansummer.jpg"
+        in output
+    )
+
+
+@pytest.mark.django_db
 def test_an_rss_feed_is_not_a_wordpress_export(tmp_path):
     feed = tmp_path / "feed.xml"
     feed.write_text(
