@@ -247,6 +247,16 @@ class WordPressImporter:
         self.paths.pop("/", None)
         self.terms = {(t.taxonomy, t.slug): t for t in self.reader.terms}
         self.authors = {a.login: a for a in self.reader.authors}
+        # Authors are told apart by login: WordPress.com exports have no wp:author_id
+        # (all read 0). Their id stays the key where it is there and unique (as recorded
+        # by earlier imports); otherwise a stable number derived from the login.
+        ids = Counter(a.author_id for a in self.authors.values())
+        self.author_keys = {
+            login: author.author_id
+            if author.author_id > 0 and ids[author.author_id] == 1
+            else -int.from_bytes(hashlib.sha256(login.encode()).digest()[:7], "big")
+            for login, author in self.authors.items()
+        }
         self.content_types = {
             label: ContentType.objects.get_for_model(model)
             for label, model in self.target_models().items()
@@ -729,10 +739,11 @@ class WordPressImporter:
                 else None
             )
         language = locale.language_code
-        found = self.mapped(Kind.AUTHOR, wp_author.author_id, language)
+        author_key = self.author_keys[wp_author.login]
+        found = self.mapped(Kind.AUTHOR, author_key, language)
         if found is not None:
             return found
-        english = self.mapped(Kind.AUTHOR, wp_author.author_id, self.source_language)
+        english = self.mapped(Kind.AUTHOR, author_key, self.source_language)
         if english is None and source_page is not None and source_page.author_id:
             english = source_page.author
         if english is not None and english.locale_id != locale.pk:
@@ -743,7 +754,7 @@ class WordPressImporter:
         else:
             author = Author.objects.create(locale=locale, name=wp_author.display_name[:255])
             self.report.count("author", language, "created")
-        self.remember(Kind.AUTHOR, wp_author.author_id, language, "author", author)
+        self.remember(Kind.AUTHOR, author_key, language, "author", author)
         return author
 
     # --- after every post ----------------------------------------------------------

@@ -136,6 +136,16 @@ def test_an_image_that_is_not_in_the_export_is_left_out_with_a_warning(media_dir
 
 
 @pytest.mark.django_db
+def test_bylines_follow_the_authors_login(media_dir):
+    run_import(WPTT, "--media-dir", str(media_dir))
+    # The export has no wp:author_id: themedemos is "Theme Buster", themereviewteam
+    # "Theme Reviewer".
+    assert article("markup-image-alignment").author.name == "Theme Buster"
+    assert article("post-format-standard").author.name == "Theme Buster"
+    assert article("keyboard-navigation").author.name == "Theme Reviewer"
+
+
+@pytest.mark.django_db
 def test_an_rss_feed_is_not_a_wordpress_export(tmp_path):
     feed = tmp_path / "feed.xml"
     feed.write_text(
