@@ -733,6 +733,11 @@ class WordPressImporter:
     def author_for(self, item, locale, source_page):
         wp_author = self.authors.get(item.creator)
         if wp_author is None:
+            if item.creator and source_page is None:
+                self.report.warn(
+                    describe(item),
+                    f"no byline: {item.creator!r} is not one of the export's authors",
+                )
             return (
                 source_page.author.get_translation_or_none(locale)
                 if source_page and source_page.author

@@ -161,3 +161,19 @@ def test_an_rss_feed_is_not_a_wordpress_export(tmp_path):
     assert "not a WordPress export" in str(refused.value)
     assert "post_id" not in str(refused.value)
     assert counts() == before
+
+
+@pytest.mark.django_db
+def test_a_post_by_an_unknown_login_has_no_byline_and_a_warning(media_dir, tmp_path):
+    # The full WPTT export has a post by ">themereviewteam", a login that is not there.
+    text = WPTT.read_text(encoding="utf-8")
+    odd = tmp_path / "odd-creator.xml"
+    odd.write_text(
+        text.replace(
+            "<dc:creator><![CDATA[themereviewteam]]>", "<dc:creator><![CDATA[>themereviewteam]]>"
+        ),
+        encoding="utf-8",
+    )
+    output = run_import(odd, "--media-dir", str(media_dir))
+    assert article("keyboard-navigation").author is None
+    assert "no byline: '>themereviewteam' is not one of the export's authors" in output
