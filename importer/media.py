@@ -9,7 +9,7 @@ from urllib.request import Request, urlopen
 
 from django.conf import settings
 
-from importer.wxr import upload_key
+from importer.wxr import media_key, upload_key
 
 IMAGE_EXTENSIONS = {"jpg", "jpeg", "png", "gif", "webp", "avif", "bmp", "tif", "tiff"}
 DOWNLOAD_TIMEOUT = 20  # seconds
@@ -41,6 +41,11 @@ def original_upload_key(url):
     return SIZE_SUFFIX.sub("", upload_key(url))
 
 
+def original_media_key(url):
+    """The :func:`media_key` of the original file behind a resized copy's address."""
+    return SIZE_SUFFIX.sub("", media_key(url))
+
+
 class FileSource:
     def __init__(self, media_dir=None, download=False):
         self.media_dir = Path(media_dir).resolve() if media_dir else None
@@ -49,10 +54,14 @@ class FileSource:
     def read(self, url):
         """The file's name and bytes; raises FileNotFetched with the reason."""
         key = upload_key(url)
-        name = posixpath.basename(key or unquote(urlsplit(url).path)) or "file"
+        address_path = unquote(urlsplit(url).path).lstrip("/")
+        name = posixpath.basename(key or address_path) or "file"
+        # Outside wp-content/uploads (WordPress.com's files host, a CDN, multisite
+        # /files/): the same year/month path below --media-dir, then the bare name.
+        candidates = [key, address_path.removeprefix("files/"), name]
         reasons = []
         if self.media_dir is not None:
-            for candidate in filter(None, [key, name]):
+            for candidate in filter(None, candidates):
                 path = (self.media_dir / candidate).resolve()
                 # An upload path in the export must not read files outside --media-dir.
                 if self.media_dir not in path.parents:

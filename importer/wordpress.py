@@ -46,9 +46,15 @@ from wagtail.search.backends import get_search_backends
 from core.compat import search_indexing_paused
 from home.models import HomePage, HomePageFeaturedArticle, StandardPage
 from importer import html as wp_html
-from importer.media import FileNotFetched, FileSource, file_kind, original_upload_key
+from importer.media import (
+    FileNotFetched,
+    FileSource,
+    file_kind,
+    original_media_key,
+    original_upload_key,
+)
 from importer.models import ImportedObject
-from importer.wxr import WXRError, WXRReader, parse_wp_date, upload_key, url_path
+from importer.wxr import WXRError, WXRReader, media_key, parse_wp_date, upload_key, url_path
 from news.models import ArticleIndexPage, ArticlePage, Author, Category
 
 Kind = ImportedObject.Kind
@@ -105,13 +111,14 @@ class Resolver(wp_html.LinkResolver):
         parts = urlsplit(href)
         if parts.scheme in ("mailto", "tel") or href.startswith("#"):
             return None
+        # A link to an attachment's file, on whatever host the export keeps it.
+        attachment_id = importer.attachment_for(href)
         if parts.netloc and parts.netloc.lower().removeprefix("www.") not in importer.hosts:
-            return None
-        upload = original_upload_key(href)
-        if upload:
-            attachment_id = importer.uploads.get(upload)
             if attachment_id is None:
-                return ("unresolved", href) if upload_key(href) else None
+                return None
+        elif attachment_id is None and upload_key(href):
+            return ("unresolved", href)
+        if attachment_id is not None:
             target = importer.mapping.get((Kind.ATTACHMENT, attachment_id, ""))
             if target is None:
                 return ("unresolved", href)
@@ -136,7 +143,7 @@ class Resolver(wp_html.LinkResolver):
     def image(self, src, attachment_id=None):
         importer = self.importer
         if attachment_id is None or (Kind.ATTACHMENT, attachment_id, "") not in importer.mapping:
-            attachment_id = importer.uploads.get(original_upload_key(src), attachment_id)
+            attachment_id = importer.attachment_for(src) or attachment_id
         target = importer.mapping.get((Kind.ATTACHMENT, attachment_id, ""))
         if target and target[0] == "image":
             return target[1]
@@ -165,6 +172,9 @@ class WordPressImporter:
         self.progress = progress or (lambda label, done, total: None)
         self.report = Report()
         self.reader = WXRReader(path)
+        self.uploads = {}  # an attachment's media_key → its post id
+        self.resized = {}  # the same without WordPress's size suffix
+        self.upload_paths = {}  # below wp-content/uploads, whatever the host (a CDN)
         self.mapping = {}  # (kind, wp_id, locale) → (model label, object id)
         self.written_files = []
         self.retry_links = set()  # posts whose links pointed at items imported later
@@ -179,6 +189,13 @@ class WordPressImporter:
             self.items = self.reader.validate()
         except WXRError as error:
             raise ImportRefused(str(error)) from error
+        for post_id, post_type, title in self.reader.duplicates:
+            self.report.skip(
+                post_type,
+                "-",
+                f"{post_type} {post_id} “{(title or '')[:60]}”",
+                f"duplicate wp:post_id {post_id}: the export repeats it; the first one is read",
+            )
         self.prepare()
         with search_indexing_paused():
             if self.dry_run:
@@ -219,15 +236,27 @@ class WordPressImporter:
         for summary in self.items.values():
             if summary.link:
                 self.paths.setdefault(url_path(summary.link).split("?")[0], summary.post_id)
-            if summary.post_type == "attachment" and summary.attachment_url:
-                self.uploads.setdefault(
-                    original_upload_key(summary.attachment_url), summary.post_id
-                )
+            if summary.post_type == "attachment" and media_key(summary.attachment_url):
+                url = summary.attachment_url
+                self.uploads.setdefault(media_key(url), summary.post_id)
+                self.resized.setdefault(original_media_key(url), summary.post_id)
+                if original_upload_key(url):
+                    self.upload_paths.setdefault(original_upload_key(url), summary.post_id)
             if summary.group:
                 self.groups[summary.group].append(summary.post_id)
         self.paths.pop("/", None)
         self.terms = {(t.taxonomy, t.slug): t for t in self.reader.terms}
         self.authors = {a.login: a for a in self.reader.authors}
+        # Authors are told apart by login: WordPress.com exports have no wp:author_id
+        # (all read 0). Their id stays the key where it is there and unique (as recorded
+        # by earlier imports); otherwise a stable number derived from the login.
+        ids = Counter(a.author_id for a in self.authors.values())
+        self.author_keys = {
+            login: author.author_id
+            if author.author_id > 0 and ids[author.author_id] == 1
+            else -int.from_bytes(hashlib.sha256(login.encode()).digest()[:7], "big")
+            for login, author in self.authors.items()
+        }
         self.content_types = {
             label: ContentType.objects.get_for_model(model)
             for label, model in self.target_models().items()
@@ -356,6 +385,20 @@ class WordPressImporter:
         target = self.mapping.get((kind, post_id, ""))
         return target[1] if target else None
 
+    def attachment_for(self, url):
+        """The attachment whose file is at ``url`` (its full address, any scheme), or whose
+        original a resized copy's address names, or (for ``wp-content/uploads``) with the
+        same upload path on another host, e.g. a CDN; None for a file not in the export."""
+        key = media_key(url)
+        if not key:
+            return None
+        found = self.uploads.get(key)
+        if found is None:
+            found = self.resized.get(original_media_key(url))
+        if found is None and original_upload_key(url):
+            found = self.upload_paths.get(original_upload_key(url))
+        return found
+
     def image_url(self, image_id):
         image = get_image_model().objects.filter(pk=image_id).first()
         return image.file.url if image else None
@@ -369,7 +412,7 @@ class WordPressImporter:
         for done, item in enumerate(self.in_batches(self.reader.items({"attachment"})), 1):
             self.progress("attachments", done, total)
             self.captions[item.post_id] = wp_html.plain_text(item.excerpt, 500)
-            key = original_upload_key(item.attachment_url) or item.attachment_url
+            key = media_key(item.attachment_url) or item.attachment_url
             if key in by_upload:  # the same file attached again (e.g. per language)
                 label, obj = by_upload[key]
                 self.remember(Kind.ATTACHMENT, item.post_id, "", label, obj, item.checksum())
@@ -690,16 +733,22 @@ class WordPressImporter:
     def author_for(self, item, locale, source_page):
         wp_author = self.authors.get(item.creator)
         if wp_author is None:
+            if item.creator and source_page is None:
+                self.report.warn(
+                    describe(item),
+                    f"no byline: {item.creator!r} is not one of the export's authors",
+                )
             return (
                 source_page.author.get_translation_or_none(locale)
                 if source_page and source_page.author
                 else None
             )
         language = locale.language_code
-        found = self.mapped(Kind.AUTHOR, wp_author.author_id, language)
+        author_key = self.author_keys[wp_author.login]
+        found = self.mapped(Kind.AUTHOR, author_key, language)
         if found is not None:
             return found
-        english = self.mapped(Kind.AUTHOR, wp_author.author_id, self.source_language)
+        english = self.mapped(Kind.AUTHOR, author_key, self.source_language)
         if english is None and source_page is not None and source_page.author_id:
             english = source_page.author
         if english is not None and english.locale_id != locale.pk:
@@ -710,7 +759,7 @@ class WordPressImporter:
         else:
             author = Author.objects.create(locale=locale, name=wp_author.display_name[:255])
             self.report.count("author", language, "created")
-        self.remember(Kind.AUTHOR, wp_author.author_id, language, "author", author)
+        self.remember(Kind.AUTHOR, author_key, language, "author", author)
         return author
 
     # --- after every post ----------------------------------------------------------

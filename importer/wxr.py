@@ -32,15 +32,23 @@ class WXRError(Exception):
     """The file is not a WordPress export this importer can read."""
 
 
+NOT_WXR = (
+    "This is not a WordPress export: it has no WXR version (wp:wxr_version); an RSS feed "
+    "is not an export (use WordPress's Tools → Export)."
+)
+
+
 def local_name(tag):
     """``{http://wordpress.org/export/1.2/}post_id`` → ``wp:post_id``; every WXR version's
     namespace reads the same."""
     if not tag.startswith("{"):
         return tag
     uri, name = tag[1:].split("}", 1)
+    # WordPress.com binds wp: to https://wordpress.org/export/1.2/: any scheme reads the same.
+    uri = re.sub(r"^https?://", "http://", uri, flags=re.I)
     if uri.startswith("http://wordpress.org/export/"):
         return ("excerpt:" if uri.rstrip("/").endswith("excerpt") else "wp:") + name
-    prefix = NAMESPACE_PREFIXES.get(uri)
+    prefix = NAMESPACE_PREFIXES.get(uri) or NAMESPACE_PREFIXES.get(uri + "/")
     return f"{prefix}:{name}" if prefix else name
 
 
@@ -196,6 +204,17 @@ def upload_key(url):
     return match.group(1) if match else ""
 
 
+def media_key(url):
+    """A file's full address without its scheme (``host/path``, unicode decoded), which
+    tells apart files at the same path on different hosts (WordPress.com, a CDN, multisite
+    ``/files/``, hot-linked images); ``""`` for no address."""
+    parts = urlsplit((url or "").strip())
+    path = unquote(parts.path)
+    if not path.strip("/"):
+        return ""
+    return parts.netloc.lower().removeprefix("www.") + path
+
+
 def _text(element):
     return (element.text or "").strip() if element is not None else ""
 
@@ -215,6 +234,9 @@ class WXRReader:
         self.header = {}
         self.authors = []
         self.terms = []
+        # Items repeating an earlier item's wp:post_id (WordPress.com exports repeat menu
+        # items): (post_id, post_type, title); only the first one is read.
+        self.duplicates = []
 
     def _events(self):
         try:
@@ -251,9 +273,12 @@ class WXRReader:
         for name, element in self._events():
             seen_channel = True
             if name == "item":
+                if "wp:wxr_version" not in self.header:  # written before the items
+                    raise WXRError(NOT_WXR)
                 item = self._item(element)
                 if item.post_id in summaries:
-                    raise WXRError(f"Two items have the same wp:post_id {item.post_id}.")
+                    self.duplicates.append((item.post_id, item.post_type, item.title))
+                    continue
                 summaries[item.post_id] = ItemSummary.of(item)
             elif name == "wp:author":
                 self.authors.append(self._author(element))
@@ -266,6 +291,8 @@ class WXRReader:
         if not seen_channel:
             raise WXRError("This is not a WordPress export: no <channel> element.")
         version = self.header.get("wp:wxr_version", "")
+        if not version:
+            raise WXRError(NOT_WXR)
         if version not in WXR_VERSIONS:
             raise WXRError(
                 f"Unsupported or missing WXR version {version!r} (expected 1.0, 1.1 or 1.2)."
@@ -281,10 +308,14 @@ class WXRReader:
         ).rstrip("/")
 
     def items(self, post_types=None, ids=None):
+        seen = set()
         for name, element in self._events():
             if name != "item":
                 continue
             item = self._item(element)
+            if item.post_id in seen:  # a repeated item (see ``duplicates``)
+                continue
+            seen.add(item.post_id)
             if post_types is not None and item.post_type not in post_types:
                 continue
             if ids is not None and item.post_id not in ids:
