@@ -40,7 +40,7 @@ from taggit.models import Tag
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Site
+from wagtail.models import Locale, PageViewRestriction, Site
 from wagtail.search.backends import get_search_backends
 
 from core.compat import search_indexing_paused
@@ -527,6 +527,8 @@ class WordPressImporter:
             outcome = "updated" if item.post_id in self.checksums else "rechecked"
         if item.status == "future":
             page.save_revision().publish()
+        if item.password:
+            self.protect(page, item.password, language)
         self.remember(
             wp_kind,
             item.post_id,
@@ -564,6 +566,25 @@ class WordPressImporter:
         # become tags, so their archives still list it.
         tags += [name for slug, name in item.categories if slug != (primary or ("",))[0]]
         page.tags.set([tag[:100] for tag in dict.fromkeys(tags) if tag.strip()])
+
+    def protect(self, page, password, language):
+        """A password-protected post or page (``wp:post_password``) asks for the same
+        password here: Wagtail's password view restriction, which also keeps it out of
+        search, listings, feeds and the sitemap. A restriction an editor has set on the
+        page since is left as it is."""
+        restriction = PageViewRestriction.objects.filter(page=page).first()
+        if restriction is None:
+            PageViewRestriction.objects.create(
+                page=page, restriction_type=PageViewRestriction.PASSWORD, password=password
+            )
+            self.report.count("protected", language, "created")
+        elif (
+            restriction.restriction_type == PageViewRestriction.PASSWORD
+            and restriction.password != password
+        ):
+            restriction.password = password
+            restriction.save(update_fields=["password"])
+            self.report.count("protected", language, "updated")
 
     def set_status(self, page, item, language):
         date = item.date

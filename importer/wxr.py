@@ -38,7 +38,7 @@ def local_name(tag):
     if not tag.startswith("{"):
         return tag
     uri, name = tag[1:].split("}", 1)
-    if uri.startswith("http://wordpress.org/export/"):
+    if uri.startswith(("http://wordpress.org/export/", "https://wordpress.org/export/")):
         return ("excerpt:" if uri.rstrip("/").endswith("excerpt") else "wp:") + name
     prefix = NAMESPACE_PREFIXES.get(uri)
     return f"{prefix}:{name}" if prefix else name
@@ -101,6 +101,7 @@ class Item:
     is_sticky: bool = False
     comment_status: str = ""
     attachment_url: str = ""
+    password: str = ""  # wp:post_password: the post asks for it before showing itself
     terms: list = field(default_factory=list)  # (domain, nicename, name)
     meta: dict = field(default_factory=dict)
 
@@ -173,6 +174,8 @@ class Item:
             repr(sorted(self.terms)),
             repr(sorted(self.meta.items())),
         ]
+        if self.password:  # only then: the checksums of other posts stay what they were
+            parts.append("password:" + self.password)
         return hashlib.sha256("\x00".join(parts).encode()).hexdigest()
 
 
@@ -337,6 +340,7 @@ class WXRReader:
             is_sticky=values.get("wp:is_sticky", "0") == "1",
             comment_status=values.get("wp:comment_status", ""),
             attachment_url=values.get("wp:attachment_url", ""),
+            password=values.get("wp:post_password", ""),
             terms=terms,
             meta=meta,
         )
