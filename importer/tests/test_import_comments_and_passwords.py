@@ -196,3 +196,12 @@ def test_comments_go_to_the_page_of_their_post_in_its_edition(editions, client):
     assert not Comment.objects.exclude(page__locale__language_code="fa").exists()
     assert "comment      fa       created         24" in output
     assert "Comment Depth 10" in html_of(client.get(persian.url))
+
+
+@pytest.mark.django_db
+def test_a_dry_run_counts_comments_and_writes_none(editions):
+    output = run_import(THEME_UNIT_TEST, "--dry-run")
+    assert "comment      en       created         24" in output
+    assert not Comment.objects.exists()
+    assert not PageViewRestriction.objects.exists()
+    assert not ImportedObject.objects.exists()
