@@ -41,6 +41,9 @@ urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("comments/<id:page_id>/post/", news_views.post_comment_view, name="post_comment"),
     path("contact/<id:page_id>/send/", home_views.send_contact_message, name="send_contact"),
+    # Wagtail's password form and front-end login ("_util/…"): before the page view, whose
+    # pattern would take their addresses for a page's path and answer 404.
+    *[pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"],
     # Wagtail's page view with faster routing (core/routing.py); Wagtail's other views follow.
     re_path(serve_pattern, core_views.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),

@@ -7,7 +7,8 @@ from django.db import models
 
 
 class ImportedObject(models.Model):
-    """One WordPress object (post, page, attachment, term, author) and what it became here.
+    """One WordPress object (post, page, attachment, term, author, comment) and what it
+    became here.
 
     A WordPress id is unique within one WordPress site and kind; a term or an author can
     become one object per edition, hence the locale in the key.
@@ -20,6 +21,7 @@ class ImportedObject(models.Model):
         CATEGORY = "category", "category"
         TAG = "tag", "tag"
         AUTHOR = "author", "author"
+        COMMENT = "comment", "comment"
 
     source = models.CharField(max_length=255, help_text="The WordPress site's base address.")
     kind = models.CharField(max_length=20, choices=Kind.choices)

@@ -40,11 +40,13 @@ from taggit.models import Tag
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Site
+from wagtail.models import Locale, PageViewRestriction, Site
+from wagtail.search import index
 from wagtail.search.backends import get_search_backends
 
 from core.compat import search_indexing_paused
 from home.models import HomePage, HomePageFeaturedArticle, StandardPage
+from importer import comments as wp_comments
 from importer import html as wp_html
 from importer.media import (
     FileNotFetched,
@@ -55,7 +57,7 @@ from importer.media import (
 )
 from importer.models import ImportedObject
 from importer.wxr import WXRError, WXRReader, media_key, parse_wp_date, upload_key, url_path
-from news.models import ArticleIndexPage, ArticlePage, Author, Category
+from news.models import ArticleIndexPage, ArticlePage, Author, Category, Comment
 
 Kind = ImportedObject.Kind
 SKIPPED_STATUSES = {"trash", "auto-draft", "inherit"}
@@ -275,6 +277,12 @@ class WordPressImporter:
             .exclude(checksum="")
             .values_list("wp_id", "checksum")
         )
+        # Comment ids are another table's: kept apart from the posts'.
+        self.comment_checksums = dict(
+            ImportedObject.objects.filter(source=self.source, kind=Kind.COMMENT)
+            .exclude(checksum="")
+            .values_list("wp_id", "checksum")
+        )
 
     @staticmethod
     def target_models():
@@ -285,6 +293,7 @@ class WordPressImporter:
             "standard": StandardPage,
             "category": Category,
             "author": Author,
+            "comment": Comment,
         }
 
     def language_of(self, summary):
@@ -524,6 +533,9 @@ class WordPressImporter:
                 self.import_page(item, summary, language, kind)
         except Exception as error:  # noqa: BLE001 - reported, the import goes on
             self.report.skip(kind, language, describe(item), first_error(error))
+            return
+        # Also when the post itself is unchanged: a comment may be new or changed.
+        self.import_comments(item, language, kind)
 
     def import_page(self, item, summary, language, kind):
         wp_kind = Kind.POST if kind == "article" else Kind.PAGE
@@ -570,6 +582,8 @@ class WordPressImporter:
             outcome = "updated" if item.post_id in self.checksums else "rechecked"
         if item.status == "future":
             page.save_revision().publish()
+        if item.password:
+            self.protect(page, item.password, language)
         self.remember(
             wp_kind,
             item.post_id,
@@ -607,6 +621,88 @@ class WordPressImporter:
         # become tags, so their archives still list it.
         tags += [name for slug, name in item.categories if slug != (primary or ("",))[0]]
         page.tags.set([tag[:100] for tag in dict.fromkeys(tags) if tag.strip()])
+
+    def protect(self, page, password, language):
+        """A password-protected post or page (``wp:post_password``) asks for the same
+        password here: Wagtail's password view restriction, which also keeps it out of
+        search, listings, feeds and the sitemap. A restriction an editor has set on the
+        page since is left as it is."""
+        restriction = PageViewRestriction.objects.filter(page=page).first()
+        if restriction is None:
+            PageViewRestriction.objects.create(
+                page=page, restriction_type=PageViewRestriction.PASSWORD, password=password
+            )
+            self.report.count("protected", language, "created")
+        elif (
+            restriction.restriction_type == PageViewRestriction.PASSWORD
+            and restriction.password != password
+        ):
+            restriction.password = password
+            restriction.save(update_fields=["password"])
+            self.report.count("protected", language, "updated")
+
+    # --- comments -------------------------------------------------------------------
+
+    def import_comments(self, item, language, kind):
+        """The post's comments onto its page in its edition (see importer.comments)."""
+        comments = [c for c in item.comments if wp_comments.is_reader_comment(c)]
+        for ping in item.comments:
+            if ping.comment_type in wp_comments.NOT_COMMENTS:
+                self.report.count("pingback", language, "skipped")
+        if not comments:
+            return
+        page = self.mapped(Kind.POST, item.post_id) if kind == "article" else None
+        reason = None
+        if page is None:
+            reason = "only articles take comments" if kind == "page" else "post not imported"
+        else:
+            outcomes = Counter()
+            try:
+                with self.item_transaction():
+                    self.write_comments(comments, page, outcomes)
+            except Exception as error:  # noqa: BLE001 - reported, the import goes on
+                reason = first_error(error)
+            else:
+                for outcome, count in outcomes.items():
+                    self.report.counts[("comment", language, outcome)] += count
+        if reason is not None:
+            self.report.counts[("comment", language, "skipped")] += len(comments)
+            self.report.skipped.append((f"{len(comments)} comments on {describe(item)}", reason))
+
+    def write_comments(self, comments, page, outcomes):
+        written = {}  # WordPress comment id → the site's comment id
+        for comment, top in wp_comments.threads(comments):
+            fields = {
+                "page_id": page.pk,
+                "parent_id": written.get(top.comment_id) if top is not None else None,
+                "name": wp_comments.name(comment),
+                "email": wp_comments.email(comment),
+                "text": wp_comments.text(comment.content),
+                "status": wp_comments.status(comment),
+                "created_at": comment.created_at or page.first_published_at or timezone.now(),
+                "ip_hash": wp_comments.fingerprint(comment),
+            }
+            checksum = comment.checksum()
+            existing = self.mapped(Kind.COMMENT, comment.comment_id)
+            if existing is not None and (
+                self.comment_checksums.get(comment.comment_id) == checksum
+                and existing.page_id == page.pk
+            ):
+                # Unchanged in WordPress: what moderators did here since is kept.
+                written[comment.comment_id] = existing.pk
+                outcomes["unchanged"] += 1
+                continue
+            if existing is not None:
+                for name, value in fields.items():
+                    setattr(existing, name, value)
+                existing.save()
+                obj, outcome = existing, "updated"
+            else:
+                obj, outcome = Comment.objects.create(**fields), "created"
+            self.remember(Kind.COMMENT, comment.comment_id, "", "comment", obj, checksum)
+            self.comment_checksums[comment.comment_id] = checksum
+            written[comment.comment_id] = obj.pk
+            outcomes[outcome] += 1
 
     def set_status(self, page, item, language):
         date = item.date
@@ -976,6 +1072,8 @@ class WordPressImporter:
                 by_label[label].add(object_id)
         for label, ids in by_label.items():
             model = self.target_models()[label]
+            if not issubclass(model, index.Indexed):  # comments
+                continue
             ids = sorted(ids)
             for start in range(0, len(ids), 500):
                 objects = list(model.get_indexed_objects().filter(pk__in=ids[start : start + 500]))

@@ -89,6 +89,46 @@ class Author:
 
 
 @dataclass
+class WPComment:
+    """One ``wp:comment`` of an item: a reader's comment, a pingback or a trackback."""
+
+    comment_id: int
+    author: str = ""
+    author_email: str = ""
+    author_url: str = ""
+    author_ip: str = ""
+    date: str = ""
+    date_gmt: str = ""
+    content: str = ""
+    approved: str = ""  # "1", "0", "spam", "trash"
+    comment_type: str = ""  # "" or "comment", "pingback", "trackback"
+    parent: int = 0
+    user_id: int = 0
+
+    @property
+    def created_at(self):
+        """When it was posted, in UTC (``comment_date`` is the site's local time)."""
+        when = parse_wp_date(self.date_gmt)
+        if when is None and parse_wp_date(self.date):
+            naive = parse_wp_date(self.date).replace(tzinfo=None)
+            when = timezone.make_aware(naive, timezone.get_default_timezone())
+        return when
+
+    def checksum(self):
+        parts = [
+            self.author,
+            self.author_email,
+            self.date_gmt,
+            self.date,
+            self.content,
+            self.approved,
+            self.comment_type,
+            str(self.parent),
+        ]
+        return hashlib.sha256("\x00".join(parts).encode()).hexdigest()
+
+
+@dataclass
 class Item:
     post_id: int
     post_type: str
@@ -109,8 +149,10 @@ class Item:
     is_sticky: bool = False
     comment_status: str = ""
     attachment_url: str = ""
+    password: str = ""  # wp:post_password: the post asks for it before showing itself
     terms: list = field(default_factory=list)  # (domain, nicename, name)
     meta: dict = field(default_factory=dict)
+    comments: list = field(default_factory=list)  # WPComment, in the file's order
 
     @property
     def categories(self):
@@ -181,6 +223,8 @@ class Item:
             repr(sorted(self.terms)),
             repr(sorted(self.meta.items())),
         ]
+        if self.password:  # only then: the checksums of other posts stay what they were
+            parts.append("password:" + self.password)
         return hashlib.sha256("\x00".join(parts).encode()).hexdigest()
 
 
@@ -326,9 +370,12 @@ class WXRReader:
         values = {}
         terms = []
         meta = {}
+        comments = []
         for child in element:
             name = local_name(child.tag)
-            if name == "category":
+            if name == "wp:comment":
+                comments.append(self._comment(child))
+            elif name == "category":
                 terms.append(
                     (child.get("domain", ""), unquote(child.get("nicename", "")), _text(child))
                 )
@@ -368,8 +415,33 @@ class WXRReader:
             is_sticky=values.get("wp:is_sticky", "0") == "1",
             comment_status=values.get("wp:comment_status", ""),
             attachment_url=values.get("wp:attachment_url", ""),
+            password=values.get("wp:post_password", ""),
             terms=terms,
             meta=meta,
+            comments=comments,
+        )
+
+    def _comment(self, element):
+        values = {}
+        for child in element:
+            name = local_name(child.tag)
+            if name == "wp:comment_content":
+                values[name] = child.text or ""
+            else:
+                values[name] = _text(child)
+        return WPComment(
+            comment_id=_int(values.get("wp:comment_id")),
+            author=values.get("wp:comment_author", ""),
+            author_email=values.get("wp:comment_author_email", ""),
+            author_url=values.get("wp:comment_author_url", ""),
+            author_ip=values.get("wp:comment_author_IP", ""),
+            date=values.get("wp:comment_date", ""),
+            date_gmt=values.get("wp:comment_date_gmt", ""),
+            content=values.get("wp:comment_content", ""),
+            approved=values.get("wp:comment_approved", ""),
+            comment_type=values.get("wp:comment_type", ""),
+            parent=_int(values.get("wp:comment_parent")),
+            user_id=_int(values.get("wp:comment_user_id")),
         )
 
     def _author(self, element):

@@ -70,8 +70,14 @@ def client_network_address(request):
 
 def sender_fingerprint(request):
     """A keyed hash of the sender's network (64 hex characters); never the address."""
+    return address_fingerprint(client_ip(request))
+
+
+def address_fingerprint(address):
+    """The fingerprint of a sender known by its address only (comments imported from the
+    old site): the same as ``sender_fingerprint`` for a request from that address."""
     return salted_hmac(
-        "reader_input.rate_limits.sender", network_of(client_ip(request)), algorithm="sha256"
+        "reader_input.rate_limits.sender", network_of(address), algorithm="sha256"
     ).hexdigest()
 
 

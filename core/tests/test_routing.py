@@ -109,6 +109,22 @@ def test_a_page_made_private_after_being_served_asks_for_the_password(
     assert title_of(client.get("/en/members/minutes/")) == "Minutes"
 
 
+def test_the_password_form_opens_a_private_page(client, home_page, site_settings):
+    # Wagtail's form posts to /<lang>/_util/authenticate_with_password/…, an address the
+    # page view's pattern would otherwise take for a page's path (a 404).
+    page = StandardPageFactory(parent=home_page, title="Members", slug="members")
+    PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.PASSWORD, password="s3cret-word"
+    )
+    action = client.get("/en/members/").context["action_url"]
+    assert action.startswith("/en/_util/authenticate_with_password/")
+    response = client.post(action, {"password": "wrong", "return_url": "/en/members/"})
+    assert response.status_code == 200 and "form" in response.context
+    response = client.post(action, {"password": "s3cret-word", "return_url": "/en/members/"})
+    assert (response.status_code, response["Location"]) == (302, "/en/members/")
+    assert title_of(client.get("/en/members/")) == "Members"
+
+
 def test_a_changed_site_root_is_followed_at_once(client, home_page, site_settings):
     StandardPageFactory(parent=home_page, title="About us", slug="about")
     root = Page.get_first_root_node()
