@@ -216,10 +216,7 @@ def test_a_backup_is_readable_by_its_owner_only(tmp_path, site_content):
     os.umask(previous_umask)
 
 
-# Transactional: PostgreSQL refuses to empty tables inside the test's transaction while
-# its deferred constraint checks are pending, as restore_site does in a transaction of its
-# own; what migrations put in the database is put back afterwards.
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db
 def test_a_restore_into_the_live_database_replaces_what_readers_see(
     tmp_path, settings, client, site_settings, site_content
 ):

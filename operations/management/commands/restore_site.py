@@ -24,8 +24,18 @@ def empty_tables_except_schema_data():
         for table in connection.introspection.django_table_names(only_existing=True)
         if table not in kept
     ]
+    postgres = connection.vendor == "postgresql"
+    if postgres:
+        # PostgreSQL will not truncate a table with constraint checks still deferred in
+        # this transaction (a caller's, when restore_site is called from code): run them,
+        # then defer them again for loaddata, which inserts rows in any order.
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
     statements = connection.ops.sql_flush(no_style(), tables, reset_sequences=True)
     connection.ops.execute_sql_flush(statements)
+    if postgres:
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
 
 
 class Command(BaseCommand):
