@@ -927,6 +927,8 @@ class WordPressImporter:
         for summary in self.items.values():
             for old_path, target in self.old_addresses(summary):
                 wanted.setdefault(Redirect.normalise_path(old_path), target)
+        for old_path, target in self.home_addresses():
+            wanted.setdefault(Redirect.normalise_path(old_path), target)
         for path, target in [*self.archive_addresses(), *self.author_addresses()]:
             for old_path in self.under_base(path):
                 wanted.setdefault(Redirect.normalise_path(old_path), target)
@@ -1095,6 +1097,19 @@ class WordPressImporter:
                 for form in ("/feed/", "/feed/rss2/", "/feed/rss/", "/feed/rdf/", "/feed/atom/"):
                     feed = f"{base}feed/" + ("atom/" if "atom" in form else "")
                     yield prefixed(language, form), (None, feed, language)
+
+    def home_addresses(self):
+        """A subdirectory install's home pages (``/wordpress/site/``,
+        ``/wordpress/site/fa/``) → the edition's home (``/`` and ``/fa/`` are this site's
+        own)."""
+        base = urlsplit(self.source).path.rstrip("/")
+        if not base:
+            return
+        for code, locale in sorted(self.locales.items()):
+            home = self.english_home.get_translation_or_none(locale)
+            if home is not None and home.live:
+                path = "/" if code == self.source_language else f"/{code}/"
+                yield base + path, (home.pk, None, code)
 
     def author_addresses(self):
         """``/author/<login>/``: this site has no author pages, so a search for the
