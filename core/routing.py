@@ -120,7 +120,10 @@ def _pages_on_path(root_path, root_depth, root_pk, slugs):
     of the one before (a slug may recur in other editions' trees, or under other
     parents), in one query."""
     on_path = Q(pk=root_pk)
-    for level, slug in enumerate(slugs, start=1):
+    # No page is deeper than treebeard's path can hold: a longer path (/a/a/a/… a thousand
+    # times) is looked up no further, not in a query too deep for the database (a 500).
+    deepest = Page._meta.get_field("path").max_length // Page.steplen
+    for level, slug in enumerate(slugs[: max(deepest - root_depth, 0)], start=1):
         on_path |= Q(depth=root_depth + level, slug=slug)
     candidates = Page.objects.filter(on_path, path__startswith=root_path).order_by("depth", "path")
     chain = []

@@ -26,7 +26,7 @@ from collections import Counter, defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlencode, urlsplit
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -34,7 +34,8 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.db import transaction
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.text import slugify
 from taggit.models import Tag
 from wagtail.contrib.redirects.models import Redirect
@@ -908,12 +909,29 @@ class WordPressImporter:
     # --- redirects ------------------------------------------------------------------
 
     def import_redirects(self):
+        """Old addresses → Wagtail redirects, one row per address the export names: posts'
+        and pages' permalinks, ``?p=``/``?page_id=``/``?attachment_id=``, uploads,
+        category and tag archives, month and year archives, the main and category feeds and
+        author archives, at the site root and under the old site's subdirectory (a
+        WordPress installed at ``example.org/wordpress/site`` has ``/wordpress/site/?p=1``).
+
+        Addresses WordPress derives from these without end are not rows but patterns that
+        ``importer.middleware.WordPressPatternRedirectMiddleware`` resolves against these
+        rows on a 404: day archives and paginated posts and archives (``/2011/12/29/``,
+        ``/slug/2/``, ``…/page/2/``), resized copies of uploads (``photo-300x200.jpg``)
+        and comment feeds (``/slug/feed/``). A row for every day, every page number and
+        every size WordPress ever generated would be thousands of rows nobody can review in
+        Settings → Redirects, and would miss the sizes a theme added later.
+        """
         wanted = {}  # old path → (page id or None, link or None, edition)
         for summary in self.items.values():
             for old_path, target in self.old_addresses(summary):
                 wanted.setdefault(Redirect.normalise_path(old_path), target)
-        for old_path, target in self.archive_addresses():
+        for old_path, target in self.home_addresses():
             wanted.setdefault(Redirect.normalise_path(old_path), target)
+        for path, target in [*self.archive_addresses(), *self.author_addresses()]:
+            for old_path in self.under_base(path):
+                wanted.setdefault(Redirect.normalise_path(old_path), target)
         existing = {r.old_path: r for r in Redirect.objects.filter(site=self.site)}
         new, changed = [], []
         for old_path, (page_id, link, edition) in wanted.items():
@@ -952,9 +970,11 @@ class WordPressImporter:
             target = (page_id, None, language)
             if summary.link:
                 yield url_path(summary.link), target
-            yield f"/?p={summary.post_id}", target
+            for old_path in self.under_base(f"/?p={summary.post_id}"):
+                yield old_path, target
             if summary.post_type == "page":
-                yield f"/?page_id={summary.post_id}", target
+                for old_path in self.under_base(f"/?page_id={summary.post_id}"):
+                    yield old_path, target
         elif summary.post_type == "attachment":
             target_info = self.mapping.get((Kind.ATTACHMENT, summary.post_id, ""))
             parent_page = self.page_id(summary.parent) if summary.parent else None
@@ -972,14 +992,20 @@ class WordPressImporter:
             if attachment_target:
                 if summary.link:
                     yield url_path(summary.link), attachment_target
-                yield f"/?attachment_id={summary.post_id}", attachment_target
+                for old_path in self.under_base(f"/?attachment_id={summary.post_id}"):
+                    yield old_path, attachment_target
             if file_target and summary.attachment_url:
                 yield url_path(summary.attachment_url), file_target
 
-    def archive_addresses(self):
-        """Category, tag and date archives of the old site → the same archives here, in
-        the edition whose posts used them (Polylang and WPML put other languages' archives
-        under /<language>/)."""
+    def under_base(self, path):
+        """A root-relative old address, and the same under the old site's subdirectory."""
+        yield path
+        base = urlsplit(self.source).path.rstrip("/")
+        if base:
+            yield base + path
+
+    def index_urls(self):
+        """Each live edition's Articles page address, by language code."""
         index_urls = {}
         for code, locale in self.locales.items():
             home = self.english_home.get_translation_or_none(locale)
@@ -990,6 +1016,13 @@ class WordPressImporter:
             )
             if index is not None and index.live:
                 index_urls[code] = index.get_url(None)
+        return index_urls
+
+    def archive_addresses(self):
+        """Category, tag and date archives and feeds of the old site → the same archives
+        and feeds here, in the edition whose posts used them (Polylang and WPML put other
+        languages' archives under /<language>/)."""
+        index_urls = self.index_urls()
         tag_names = {
             t.slug: t.name for t in self.reader.terms if t.taxonomy in ("category", "post_tag")
         }
@@ -1029,10 +1062,14 @@ class WordPressImporter:
                         link = f"{base}category/{category.slug}/"
                     else:  # only ever a secondary category: a tag here
                         link = tag_link(base, slug)
-                    chain = self.category_path(slug)
-                    paths = [f"/category/{chain}/", f"/category/{slug}/"]
+                    nested = self.category_path(slug)
+                    paths = [f"/category/{nested}/", f"/category/{slug}/"]
                     if term:
                         paths.append(f"/?cat={term.term_id}")
+                    if category is not None:
+                        yield from self.category_feeds(
+                            prefixed, language, nested, slug, f"{base}category/{category.slug}/"
+                        )
                 else:
                     link = tag_link(base, slug)
                     paths = [f"/tag/{slug}/", f"/?tag={slug}"]
@@ -1053,6 +1090,58 @@ class WordPressImporter:
                     ),
                 )
                 yield prefixed(language, f"/{year}/"), (None, f"{base}{year}/", language)
+        # The main feeds, per edition (the source language's at the root).
+        for language in sorted({language for language, _year, _month in months}):
+            base = index_urls.get(language)
+            if base:
+                for form in ("/feed/", "/feed/rss2/", "/feed/rss/", "/feed/rdf/", "/feed/atom/"):
+                    feed = f"{base}feed/" + ("atom/" if "atom" in form else "")
+                    yield prefixed(language, form), (None, feed, language)
+
+    def home_addresses(self):
+        """A subdirectory install's home pages (``/wordpress/site/``,
+        ``/wordpress/site/fa/``) → the edition's home (``/`` and ``/fa/`` are this site's
+        own)."""
+        base = urlsplit(self.source).path.rstrip("/")
+        if not base:
+            return
+        for code, locale in sorted(self.locales.items()):
+            home = self.english_home.get_translation_or_none(locale)
+            if home is not None and home.live:
+                path = "/" if code == self.source_language else f"/{code}/"
+                yield base + path, (home.pk, None, code)
+
+    def author_addresses(self):
+        """``/author/<login>/``: this site has no author pages, so a search for the
+        author's name in the edition (the search indexes articles' authors) answers it,
+        in the edition the author was imported into, the source language's first."""
+        index_urls = self.index_urls()
+        languages = sorted(index_urls, key=lambda code: code != self.source_language)
+        for login in self.authors:
+            key = self.author_keys.get(login)
+            for language in languages:
+                author = self.mapped(Kind.AUTHOR, key, language)
+                if author is None:
+                    continue
+                with translation.override(language):
+                    search = reverse("search")
+                link = f"{search}?{urlencode({'q': author.name})}"
+                path = f"/author/{quote(login)}/"
+                if language != self.source_language:
+                    yield f"/{language}{path}", (None, link, language)
+                yield path, (None, link, language)  # the first edition wins
+
+    @staticmethod
+    def category_feeds(prefixed, language, nested, slug, archive):
+        """A category's old feeds (RSS 2, its ``rss2`` and Atom forms) → its feeds here."""
+        for path in (f"/category/{nested}/feed/", f"/category/{slug}/feed/"):
+            for form, feed in (
+                (path, f"{archive}feed/"),
+                (f"{path}rss2/", f"{archive}feed/"),
+                (f"{path}atom/", f"{archive}feed/atom/"),
+            ):
+                yield prefixed(language, form), (None, feed, language)
+                yield form, (None, feed, language)
 
     def category_path(self, slug):
         chain, seen = [slug], {slug}

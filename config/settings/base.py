@@ -91,6 +91,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Before Wagtail's redirects: it sees their 404s (day archives, /slug/2/, -300x200).
+    "importer.middleware.WordPressPatternRedirectMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "importer.middleware.WordPressQueryRedirectMiddleware",
     # Last, as django-axes requires: it turns a locked-out login into a 429.
