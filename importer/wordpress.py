@@ -162,6 +162,7 @@ class WordPressImporter:
         default_locale=None,
         dry_run=False,
         progress=None,
+        on_conflict="skip",
     ):
         self.path = path
         self.files = FileSource(media_dir, download)
@@ -171,6 +172,9 @@ class WordPressImporter:
         # addresses are the English site's.
         self.source_language = settings.LANGUAGE_CODE
         self.dry_run = dry_run
+        # A page edited in Wagtail since the last import: left as it is ("skip") or given
+        # the imported content as a new draft revision ("draft"), never overwritten.
+        self.on_conflict = on_conflict
         self.progress = progress or (lambda label, done, total: None)
         self.report = Report()
         self.reader = WXRReader(path)
@@ -277,6 +281,12 @@ class WordPressImporter:
             .exclude(checksum="")
             .values_list("wp_id", "checksum")
         )
+        # The revision each post or page got from the last import (see has_conflict).
+        self.revisions = dict(
+            ImportedObject.objects.filter(source=self.source, kind__in=[Kind.POST, Kind.PAGE])
+            .exclude(import_revision=None)
+            .values_list("wp_id", "import_revision")
+        )
         # Comment ids are another table's: kept apart from the posts'.
         self.comment_checksums = dict(
             ImportedObject.objects.filter(source=self.source, kind=Kind.COMMENT)
@@ -345,12 +355,15 @@ class WordPressImporter:
 
     # --- mapping --------------------------------------------------------------------
 
-    def remember(self, kind, wp_id, locale, label, obj, checksum=""):
+    def remember(self, kind, wp_id, locale, label, obj, checksum="", revision=None):
         key = (kind, wp_id, locale)
+        extra = {"import_revision": revision.pk} if revision is not None else {}
+        if revision is not None:
+            self.revisions[wp_id] = revision.pk
         if self.mapping.get(key) == (label, obj.pk):
             ImportedObject.objects.filter(
                 source=self.source, kind=kind, wp_id=wp_id, locale=locale
-            ).update(checksum=checksum)
+            ).update(checksum=checksum, **extra)
         else:
             ImportedObject.objects.update_or_create(
                 source=self.source,
@@ -361,6 +374,7 @@ class WordPressImporter:
                     "content_type": self.content_types[label],
                     "object_id": obj.pk,
                     "checksum": checksum,
+                    **extra,
                 },
             )
             self.journal.append(key)
@@ -557,6 +571,9 @@ class WordPressImporter:
             if existing is None and source_page.has_translation(locale):
                 existing = source_page.get_translation(locale)
         page = existing.specific if existing is not None else None
+        if page is not None and self.has_conflict(page, item.post_id):
+            self.import_conflict(page, item, summary, language, kind, source_page, checksum)
+            return
         conversion = wp_html.convert(item.content, Resolver(self))
         for message in dict.fromkeys(conversion.warnings):
             self.report.warn(describe(item), message)
@@ -581,7 +598,10 @@ class WordPressImporter:
             # at again whether or not it changed.
             outcome = "updated" if item.post_id in self.checksums else "rechecked"
         if item.status == "future":
-            page.save_revision().publish()
+            revision = page.save_revision()
+            revision.publish()
+        else:
+            revision = self.save_as_revision(page)
         if item.password:
             self.protect(page, item.password, language)
         self.remember(
@@ -591,10 +611,64 @@ class WordPressImporter:
             "article" if kind == "article" else "standard",
             page,
             "" if conversion.unresolved else checksum,
+            revision,
         )
         if conversion.unresolved:
             self.retry_links.add(item.post_id)
         self.report.count(kind, language, outcome)
+
+    @staticmethod
+    def save_as_revision(page):
+        """The page as just written (with WordPress's status and dates) becomes its latest
+        revision, and its live one when it is live: every change the importer makes shows
+        in the page's history, and the next run can tell whether an editor came after."""
+        revision = page.save_revision(changed=not page.live, clean=False)
+        if page.live:
+            page.live_revision = revision
+            page.save(update_fields=["live_revision"], clean=False)
+        return revision
+
+    def has_conflict(self, page, post_id):
+        """Whether the page was edited in Wagtail since the importer last wrote it: its
+        latest revision is not the importer's (or, for pages imported before revisions
+        were recorded, was saved by a user: the importer saves none as a user)."""
+        latest = page.latest_revision
+        if latest is None:
+            return False
+        recorded = self.revisions.get(post_id)
+        if recorded is not None:
+            return latest.pk != recorded
+        return latest.user_id is not None
+
+    def import_conflict(self, page, item, summary, language, kind, source_page, checksum):
+        """A page edited in Wagtail since the last import: reported and left as it is, or
+        (``--on-conflict=draft``) given the imported content as a new draft revision,
+        which an editor can compare and publish; the live page is not changed."""
+        what = describe(item)
+        if self.on_conflict != "draft":
+            self.report.skip(
+                kind, language, what, "conflict: edited in Wagtail since the last import"
+            )
+            self.report.count(kind, language, "conflict")
+            return
+        conversion = wp_html.convert(item.content, Resolver(self))
+        for message in dict.fromkeys(conversion.warnings):
+            self.report.warn(what, message)
+        self.fill(page, item, conversion, page.locale, source_page)
+        revision = page.save_revision(clean=False)
+        self.report.warn(
+            what, "conflict: edited in Wagtail since the last import; imported as a draft"
+        )
+        self.remember(
+            Kind.POST if kind == "article" else Kind.PAGE,
+            item.post_id,
+            "",
+            "article" if kind == "article" else "standard",
+            page,
+            checksum,
+            revision,
+        )
+        self.report.count(kind, language, "drafted")
 
     def fill(self, page, item, conversion, locale, source_page):
         page.title = wp_html.plain_text(item.title, 255)
@@ -878,6 +952,7 @@ class WordPressImporter:
             with transaction.atomic():
                 page.body = conversion.blocks
                 page.save(update_fields=["body"], clean=False)
+                revision = self.save_as_revision(page)
                 self.remember(
                     Kind.POST if kind == "article" else Kind.PAGE,
                     item.post_id,
@@ -885,6 +960,7 @@ class WordPressImporter:
                     "article" if kind == "article" else "standard",
                     page,
                     "" if conversion.unresolved else item.checksum(),
+                    revision,
                 )
             del summary
 
