@@ -3,10 +3,12 @@ items 7 and 8)."""
 
 import pytest
 from django.contrib.auth import get_user_model
-from wagtail.models import Revision
+from wagtail.models import Locale, Revision
 
+from home.models import HomePageFeaturedArticle
 from importer.tests import test_import_wordpress as base
 from importer.tests.test_import_wordpress import POLYLANG, article, run_import
+from news.models import ArticlePage, Category
 
 # The shared fixtures: four editions, a copy of the uploads, the Polylang export imported.
 editions, uploads, imported = base.editions, base.uploads, base.imported
@@ -95,3 +97,77 @@ def test_on_conflict_draft_saves_the_import_as_an_unpublished_revision(
     # The draft is the importer's: running again does not draft it once more.
     run_import(changed_export, "--media-dir", str(uploads), "--on-conflict=draft")
     assert revisions(page).count() == before + 1
+
+
+# --- editions stay linked ----------------------------------------------------------------
+
+POLYLANG_REAL = base.FIXTURES / "polylang-test-import.xml"
+
+
+def persian_first(tmp_path, *, standalone):
+    """Polylang's own import fixture with its French edition read as Persian, and the
+    Persian post ("Essai", category "essai", which Polylang's term_translations pair with
+    the English "test") moved before the English post in the file. ``standalone`` drops
+    its post_translations link, as for a post written only in Persian."""
+    text = POLYLANG_REAL.read_text()
+    text = text.replace('nicename="fr"', 'nicename="fa"').replace('s:2:"fr"', 's:2:"fa"')
+    items = text.split("<item>")
+    english = next(i for i, part in enumerate(items) if "<![CDATA[Test]]></title>" in part)
+    persian = next(i for i, part in enumerate(items) if "<![CDATA[Essai]]></title>" in part)
+    items[english], items[persian] = items[persian], items[english]
+    text = "<item>".join(items)
+    if standalone:
+        text = text.replace(
+            '<category domain="language" nicename="fa"><![CDATA[Français]]></category>\n'
+            '\t\t<category domain="post_translations" nicename="pll_56acecea35bef">'
+            "<![CDATA[pll_56acecea35bef]]></category>",
+            '<category domain="language" nicename="fa"><![CDATA[Français]]></category>',
+        )
+        assert text.count("pll_56acecea35bef]]></category>") == 1
+    path = tmp_path / "polylang-persian-first.xml"
+    path.write_text(text)
+    return path
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("standalone", [False, True], ids=["translation", "persian-only"])
+def test_a_persian_posts_category_and_author_translate_the_english_ones(
+    editions, tmp_path, standalone
+):
+    run_import(persian_first(tmp_path, standalone=standalone))
+    english, persian = (
+        article("test"),
+        ArticlePage.objects.get(title="Essai", locale__language_code="fa"),
+    )
+    assert english.category.slug == "test"
+    assert persian.category.locale.language_code == "fa"
+    assert persian.category.translation_key == english.category.translation_key
+    assert persian.author.translation_key == english.author.translation_key
+    assert Category.objects.filter(translation_key=english.category.translation_key).count() == 2
+
+
+@pytest.mark.django_db
+def test_a_sticky_post_is_first_on_its_own_editions_home_page(editions, uploads, tmp_path, client):
+    """The Persian translation "families-gather-fa" is sticky; "camp-liberty-report" is
+    newer, so it would come first otherwise. The English sticky post stays first in
+    English."""
+    text = POLYLANG.read_text()
+    start = text.index("<![CDATA[families-gather-fa]]>")
+    end = text.index("</item>", start)
+    part = text[start:end].replace(
+        "<wp:is_sticky>0</wp:is_sticky>", "<wp:is_sticky>1</wp:is_sticky>"
+    )
+    path = tmp_path / "sticky.xml"
+    path.write_text(text[:start] + part + text[end:])
+    run_import(path, "--media-dir", str(uploads))
+    persian_home = editions.get_translation(Locale.objects.get(language_code="fa"))
+    featured = client.get(persian_home.url).context["featured_articles"]
+    assert featured[0].slug == article("families-gather-at-camp-ashraf").slug
+    assert featured[0].locale.language_code == "fa"
+    assert featured[0].title.startswith("خانواده‌های")
+    english = client.get(editions.url).context["featured_articles"]
+    assert english[0].slug == "families-gather-at-camp-ashraf"
+    # Running again features nothing twice.
+    before = HomePageFeaturedArticle.objects.count()
+    run_import(path, "--media-dir", str(uploads))
+    assert HomePageFeaturedArticle.objects.count() == before
