@@ -689,7 +689,7 @@ class WordPressImporter:
         for message in dict.fromkeys(conversion.warnings):
             self.report.warn(what, message)
         self.fill(page, item, conversion, page.locale, source_page)
-        revision = page.save_revision(clean=False)
+        page.save_revision(clean=False)
         self.report.warn(
             what, "conflict: edited in Wagtail since the last import; imported as a draft"
         )
@@ -699,8 +699,10 @@ class WordPressImporter:
             "",
             "article" if kind == "article" else "standard",
             page,
+            # The checksum, so that the same content is not drafted again; not the
+            # revision: the live page is still the editor's, so a later change in
+            # WordPress is a conflict again.
             checksum,
-            revision,
         )
         self.report.count(kind, language, "drafted")
 

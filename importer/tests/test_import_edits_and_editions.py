@@ -97,6 +97,13 @@ def test_on_conflict_draft_saves_the_import_as_an_unpublished_revision(
     # The draft is the importer's: running again does not draft it once more.
     run_import(changed_export, "--media-dir", str(uploads), "--on-conflict=draft")
     assert revisions(page).count() == before + 1
+    # Changed again in WordPress: another draft, the editor's live page still kept.
+    changed_export.write_text(changed_export.read_text().replace(NEW_TITLE, "Third title"))
+    output = run_import(changed_export, "--media-dir", str(uploads), "--on-conflict=draft")
+    assert "article      en       drafted          1" in output
+    page = article("un-envoy-visits-baghdad")
+    assert page.title == "Edited in Wagtail"
+    assert page.latest_revision.as_object().title == "Third title"
 
 
 # --- editions stay linked ----------------------------------------------------------------
