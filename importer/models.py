@@ -34,6 +34,9 @@ class ImportedObject(models.Model):
     # when the item referred to something not imported yet, so the next run retries it.
     checksum = models.CharField(max_length=64, blank=True)
     imported_at = models.DateTimeField(auto_now=True)
+    # Posts and pages: the page revision the importer saved last. When the page's latest
+    # revision is another one, an editor has changed it since, and a re-import leaves it.
+    import_revision = models.BigIntegerField(null=True, blank=True)
 
     class Meta:
         verbose_name = "imported WordPress object"

@@ -22,6 +22,7 @@ it, so a later "sync" from English does not overwrite the imported text).
 
 import hashlib
 import io
+import re
 from collections import Counter, defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -57,7 +58,15 @@ from importer.media import (
     original_upload_key,
 )
 from importer.models import ImportedObject
-from importer.wxr import WXRError, WXRReader, media_key, parse_wp_date, upload_key, url_path
+from importer.wxr import (
+    WXRError,
+    WXRReader,
+    edition_language,
+    media_key,
+    parse_wp_date,
+    upload_key,
+    url_path,
+)
 from news.models import ArticleIndexPage, ArticlePage, Author, Category, Comment
 
 Kind = ImportedObject.Kind
@@ -91,6 +100,21 @@ class Report:
     def skip(self, kind, edition, what, reason):
         self.count(kind, edition, "skipped")
         self.skipped.append((what, reason))
+
+
+POLYLANG_PAIR = re.compile(r's:\d+:"([A-Za-z_-]+)";(?:i:(\d+)|s:\d+:"(\d+)")')
+
+
+def polylang_group(description):
+    """Polylang's translation group, a PHP-serialised array in the term's description
+    (``a:2:{s:2:"en";i:4;s:2:"fa";s:1:"2";}``) → {edition language: term id}; languages
+    that are not editions are left out."""
+    group = {}
+    for code, number, text in POLYLANG_PAIR.findall(description or ""):
+        language = edition_language(code)
+        if language and not language.startswith("?"):
+            group[language] = int(number or text)
+    return group
 
 
 def describe(item):
@@ -163,6 +187,7 @@ class WordPressImporter:
         default_locale=None,
         dry_run=False,
         progress=None,
+        on_conflict="skip",
     ):
         self.path = path
         self.files = FileSource(media_dir, download)
@@ -172,6 +197,9 @@ class WordPressImporter:
         # addresses are the English site's.
         self.source_language = settings.LANGUAGE_CODE
         self.dry_run = dry_run
+        # A page edited in Wagtail since the last import: left as it is ("skip") or given
+        # the imported content as a new draft revision ("draft"), never overwritten.
+        self.on_conflict = on_conflict
         self.progress = progress or (lambda label, done, total: None)
         self.report = Report()
         self.reader = WXRReader(path)
@@ -249,6 +277,16 @@ class WordPressImporter:
                 self.groups[summary.group].append(summary.post_id)
         self.paths.pop("/", None)
         self.terms = {(t.taxonomy, t.slug): t for t in self.reader.terms}
+        self.categories_by_id = {
+            t.term_id: t for t in self.reader.terms if t.taxonomy == "category" and t.term_id
+        }
+        # Polylang's term translations: each category's id → {edition: that edition's id}.
+        self.term_translations = {}
+        for term in self.reader.terms:
+            if term.taxonomy == "term_translations":
+                group = polylang_group(term.description)
+                for term_id in group.values():
+                    self.term_translations[term_id] = group
         self.authors = {a.login: a for a in self.reader.authors}
         # Authors are told apart by login: WordPress.com exports have no wp:author_id
         # (all read 0). Their id stays the key where it is there and unique (as recorded
@@ -277,6 +315,12 @@ class WordPressImporter:
             ImportedObject.objects.filter(source=self.source, kind__in=[Kind.POST, Kind.PAGE])
             .exclude(checksum="")
             .values_list("wp_id", "checksum")
+        )
+        # The revision each post or page got from the last import (see has_conflict).
+        self.revisions = dict(
+            ImportedObject.objects.filter(source=self.source, kind__in=[Kind.POST, Kind.PAGE])
+            .exclude(import_revision=None)
+            .values_list("wp_id", "import_revision")
         )
         # Comment ids are another table's: kept apart from the posts'.
         self.comment_checksums = dict(
@@ -346,12 +390,15 @@ class WordPressImporter:
 
     # --- mapping --------------------------------------------------------------------
 
-    def remember(self, kind, wp_id, locale, label, obj, checksum=""):
+    def remember(self, kind, wp_id, locale, label, obj, checksum="", revision=None):
         key = (kind, wp_id, locale)
+        extra = {"import_revision": revision.pk} if revision is not None else {}
+        if revision is not None:
+            self.revisions[wp_id] = revision.pk
         if self.mapping.get(key) == (label, obj.pk):
             ImportedObject.objects.filter(
                 source=self.source, kind=kind, wp_id=wp_id, locale=locale
-            ).update(checksum=checksum)
+            ).update(checksum=checksum, **extra)
         else:
             ImportedObject.objects.update_or_create(
                 source=self.source,
@@ -362,6 +409,7 @@ class WordPressImporter:
                     "content_type": self.content_types[label],
                     "object_id": obj.pk,
                     "checksum": checksum,
+                    **extra,
                 },
             )
             self.journal.append(key)
@@ -558,6 +606,9 @@ class WordPressImporter:
             if existing is None and source_page.has_translation(locale):
                 existing = source_page.get_translation(locale)
         page = existing.specific if existing is not None else None
+        if page is not None and self.has_conflict(page, item.post_id):
+            self.import_conflict(page, item, summary, language, kind, source_page, checksum)
+            return
         conversion = wp_html.convert(item.content, Resolver(self))
         for message in dict.fromkeys(conversion.warnings):
             self.report.warn(describe(item), message)
@@ -582,7 +633,10 @@ class WordPressImporter:
             # at again whether or not it changed.
             outcome = "updated" if item.post_id in self.checksums else "rechecked"
         if item.status == "future":
-            page.save_revision().publish()
+            revision = page.save_revision()
+            revision.publish()
+        else:
+            revision = self.save_as_revision(page)
         if item.password:
             self.protect(page, item.password, language)
         self.remember(
@@ -592,10 +646,66 @@ class WordPressImporter:
             "article" if kind == "article" else "standard",
             page,
             "" if conversion.unresolved else checksum,
+            revision,
         )
         if conversion.unresolved:
             self.retry_links.add(item.post_id)
         self.report.count(kind, language, outcome)
+
+    @staticmethod
+    def save_as_revision(page):
+        """The page as just written (with WordPress's status and dates) becomes its latest
+        revision, and its live one when it is live: every change the importer makes shows
+        in the page's history, and the next run can tell whether an editor came after."""
+        revision = page.save_revision(changed=not page.live, clean=False)
+        if page.live:
+            page.live_revision = revision
+            page.save(update_fields=["live_revision"], clean=False)
+        return revision
+
+    def has_conflict(self, page, post_id):
+        """Whether the page was edited in Wagtail since the importer last wrote it: its
+        latest revision is not the importer's (or, for pages imported before revisions
+        were recorded, was saved by a user: the importer saves none as a user)."""
+        latest = page.latest_revision
+        if latest is None:
+            return False
+        recorded = self.revisions.get(post_id)
+        if recorded is not None:
+            return latest.pk != recorded
+        return latest.user_id is not None
+
+    def import_conflict(self, page, item, summary, language, kind, source_page, checksum):
+        """A page edited in Wagtail since the last import: reported and left as it is, or
+        (``--on-conflict=draft``) given the imported content as a new draft revision,
+        which an editor can compare and publish; the live page is not changed."""
+        what = describe(item)
+        if self.on_conflict != "draft":
+            self.report.skip(
+                kind, language, what, "conflict: edited in Wagtail since the last import"
+            )
+            self.report.count(kind, language, "conflict")
+            return
+        conversion = wp_html.convert(item.content, Resolver(self))
+        for message in dict.fromkeys(conversion.warnings):
+            self.report.warn(what, message)
+        self.fill(page, item, conversion, page.locale, source_page)
+        page.save_revision(clean=False)
+        self.report.warn(
+            what, "conflict: edited in Wagtail since the last import; imported as a draft"
+        )
+        self.remember(
+            Kind.POST if kind == "article" else Kind.PAGE,
+            item.post_id,
+            "",
+            "article" if kind == "article" else "standard",
+            page,
+            # The checksum, so that the same content is not drafted again; not the
+            # revision: the live page is still the editor's, so a later change in
+            # WordPress is a conflict again.
+            checksum,
+        )
+        self.report.count(kind, language, "drafted")
 
     def fill(self, page, item, conversion, locale, source_page):
         page.title = wp_html.plain_text(item.title, 255)
@@ -792,6 +902,9 @@ class WordPressImporter:
     def category_for(self, item, locale, source_page):
         primary = self.primary_category(item) or ("uncategorized", "Uncategorized")
         slug, name = primary
+        return self.category_for_term(slug, name, locale, source_page)
+
+    def category_for_term(self, slug, name, locale, source_page=None):
         term = self.terms.get(("category", slug))
         # A category missing from the export's term list gets a stable negative id.
         term_id = term.term_id if term else -int(hashlib.sha1(slug.encode()).hexdigest()[:8], 16)
@@ -803,9 +916,18 @@ class WordPressImporter:
                 found.save()
             return found
         english = None
-        if source_page is not None and source_page.category_id:
+        english_id = self.term_translations.get(term_id, {}).get(self.source_language)
+        if language != self.source_language and english_id and english_id != term_id:
+            # Polylang says which English category this one translates, whichever post
+            # came first: that one (created now if no English post has used it yet).
+            english_term = self.categories_by_id.get(english_id)
+            if english_term is not None:
+                english = self.category_for_term(
+                    english_term.slug, english_term.name, self.locales[self.source_language]
+                )
+        if english is None and source_page is not None and source_page.category_id:
             english = source_page.category
-        elif language != self.source_language:
+        if english is None and language != self.source_language:
             english = self.mapped(Kind.CATEGORY, term_id, self.source_language)
         if english is not None:
             category = english.get_translation_or_none(locale)
@@ -848,6 +970,18 @@ class WordPressImporter:
         english = self.mapped(Kind.AUTHOR, author_key, self.source_language)
         if english is None and source_page is not None and source_page.author_id:
             english = source_page.author
+        if english is None:
+            # First met in another edition: the author is one person, so that edition's
+            # snippet and this one are translations of each other, whatever the order.
+            english = next(
+                (
+                    other
+                    for code in self.locales
+                    if code != language
+                    and (other := self.mapped(Kind.AUTHOR, author_key, code)) is not None
+                ),
+                None,
+            )
         if english is not None and english.locale_id != locale.pk:
             author = english.get_translation_or_none(locale)
             if author is None:
@@ -879,6 +1013,7 @@ class WordPressImporter:
             with transaction.atomic():
                 page.body = conversion.blocks
                 page.save(update_fields=["body"], clean=False)
+                revision = self.save_as_revision(page)
                 self.remember(
                     Kind.POST if kind == "article" else Kind.PAGE,
                     item.post_id,
@@ -886,25 +1021,55 @@ class WordPressImporter:
                     "article" if kind == "article" else "standard",
                     page,
                     "" if conversion.unresolved else item.checksum(),
+                    revision,
                 )
             del summary
 
     def feature_sticky_posts(self):
-        sticky = [s for s in self.items.values() if s.post_type == "post" and s.is_sticky]
-        links = HomePageFeaturedArticle.objects.filter(page=self.english_home)
-        chosen = set(links.values_list("article__translation_key", flat=True))
-        order = links.count()
-        for summary in sticky:
-            original = self.source_of(summary) or summary
-            page = self.mapped(Kind.POST, original.post_id)
-            if page is None or page.translation_key in chosen:
+        """Sticky posts go first among the featured articles of their own edition's home
+        page (an English post on the English home, a Persian one on the Persian home),
+        before the editors' picks, which are kept. The home page gets a new revision,
+        published unless an editor has unpublished changes on it (then it is a draft
+        including theirs, for them to publish)."""
+        by_home = defaultdict(list)
+        for summary in self.items.values():
+            if summary.post_type != "post" or not summary.is_sticky:
                 continue
-            HomePageFeaturedArticle.objects.create(
-                page=self.english_home, article=page.specific, sort_order=order
+            page = self.mapped(Kind.POST, summary.post_id)
+            if page is None:
+                continue
+            try:
+                home = self.home_for(page.locale)
+            except LookupError as error:
+                self.report.warn(describe(summary), f"sticky post not featured: {error}")
+                continue
+            by_home[home.pk].append(page)
+        for home_pk, pages in by_home.items():
+            home = HomePage.objects.get(pk=home_pk)
+            draft = home.has_unpublished_changes
+            if draft:
+                home = home.get_latest_revision_as_object()
+            links = list(home.featured_article_links.all())
+            chosen = set(
+                ArticlePage.objects.filter(pk__in=[link.article_id for link in links]).values_list(
+                    "translation_key", flat=True
+                )
             )
-            chosen.add(page.translation_key)
-            order += 1
-            self.report.count("featured", "en", "created")
+            new = []
+            for page in pages:
+                if page.translation_key not in chosen:
+                    new.append(HomePageFeaturedArticle(article_id=page.pk))
+                    chosen.add(page.translation_key)
+            if not new:
+                continue
+            for order, link in enumerate(new + links):
+                link.sort_order = order
+            home.featured_article_links = new + links
+            revision = home.save_revision(clean=False)
+            if not draft:
+                revision.publish()
+            outcome = "drafted" if draft else "created"
+            self.report.counts[("featured", home.locale.language_code, outcome)] += len(new)
 
     # --- redirects ------------------------------------------------------------------
 

@@ -59,6 +59,16 @@ class Command(BaseCommand):
         parser.add_argument(
             "--dry-run", action="store_true", help="Report what would happen; write nothing."
         )
+        parser.add_argument(
+            "--on-conflict",
+            choices=["skip", "draft"],
+            default="skip",
+            help=(
+                "A page edited in Wagtail since the last import is never overwritten: it is "
+                "reported and left (skip, the default), or the imported content is saved as "
+                "a new draft revision of it, not published (draft)."
+            ),
+        )
 
     def handle(self, *args, **options):
         started = time.monotonic()
@@ -68,6 +78,7 @@ class Command(BaseCommand):
             download=options["download"],
             default_locale=options["locale"],
             dry_run=options["dry_run"],
+            on_conflict=options["on_conflict"],
             progress=Progress(sys.stderr if options.get("stderr") is None else self.stderr),
         )
         try:
