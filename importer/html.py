@@ -553,6 +553,19 @@ def plain_text(source, limit=None):
     return text[:limit] if limit else text
 
 
+def fallback_title(content, words=8):
+    """A title for a post that has none (WordPress shows "(no title)" and links it by its
+    date): its first words; "" when it has no text either."""
+    expanded = expand_shortcodes(content or "", [])
+    text = plain_text(autop(expanded) if "<!-- wp:" not in expanded else expanded)
+    text = SHORTCODE.sub(" ", text)
+    first = text.split()
+    if first:
+        title = " ".join(first[:words]) + ("…" if len(first) > words else "")
+        return title[:255]
+    return ""
+
+
 def query_id(href, *names):
     """``?p=12`` → 12 for the first of ``names`` present in the address's query."""
     try:
