@@ -49,6 +49,16 @@ DROPPED_TAGS = {
     "canvas",
 }
 BOLD = {"b", "strong"}
+# Inline tags kept as the site's rich text has them (core/rich_text.py's allow-list).
+INLINE_KEPT = {
+    "sup": "sup",
+    "sub": "sub",
+    "del": "s",
+    "s": "s",
+    "strike": "s",
+    "ins": "u",
+    "u": "u",
+}
 ITALIC = {"i", "em", "cite", "dfn"}
 BLOCK_CONTAINERS = {
     "div",
@@ -91,6 +101,9 @@ ATTRIBUTE = re.compile(r'([\w-]+)\s*=\s*(?:"([^"]*)"|\'([^\']*)\'|(\S+))')
 # wrap text (their tags are removed, the text kept).
 KNOWN_SHORTCODES = {"caption", "wp_caption", "embed", "gallery"}
 WP_IMAGE_CLASS = re.compile(r"\bwp-image-(\d+)\b")
+# WordPress's "read more" and page-break markers: a break between words, never glue.
+MORE_TAGS = re.compile(r"<!--\s*(more|nextpage|noteaser)\b.*?-->", re.I | re.S)
+PRE = re.compile(r"<pre\b.*?</pre>", re.I | re.S)
 READ_MORE = re.compile(r"^\s*(read more|source|more|full story)\s*:?\s*", re.I)
 
 
@@ -179,6 +192,15 @@ def autop(text):
     """WordPress's ``wpautop`` in short: blank lines separate paragraphs, single line
     breaks inside a paragraph are ``<br>``."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # As wpautop does, preformatted text is left as it is: its blank lines and line
+    # breaks are the text's.
+    kept = []
+
+    def keep(match):
+        kept.append(match.group(0))
+        return f"<pre>\x00{len(kept) - 1}\x00</pre>"
+
+    text = PRE.sub(keep, text)
     # As wpautop does: block tags stand apart, so the text between them is a paragraph.
     text = BLOCK_OPEN.sub(r"\n\n\1", text)
     text = BLOCK_CLOSE.sub(r"\1\n\n", text)
@@ -191,7 +213,8 @@ def autop(text):
             out.append(chunk)
         else:
             out.append("<p>" + chunk.strip().replace("\n", "<br>\n") + "</p>")
-    return "\n".join(out)
+    text = "\n".join(out)
+    return re.sub(r"<pre>\x00(\d+)\x00</pre>", lambda m: kept[int(m.group(1))], text)
 
 
 def safe_href(href):
@@ -258,6 +281,9 @@ class Converter:
     def convert(self, source):
         source = source or ""
         warnings = self.result.warnings
+        source = MORE_TAGS.sub(
+            lambda m: "\n\n" if m.group(1).lower() == "nextpage" else " ", source
+        )
         source = expand_shortcodes(source, warnings)
         if "<!-- wp:" not in source:
             source = autop(source)
@@ -356,6 +382,13 @@ class Converter:
         return False
 
     def block_heading(self, node):
+        level = HEADING_LEVELS[node.name.lower()]
+        if node.find("a", href=True):
+            # A heading block is plain text: one with a link is a rich-text heading.
+            content = strip_breaks("".join(self.inline_html(c) for c in list(node.children)))
+            if "<a " in content:
+                self.rich.append(f"<{level}>{content}</{level}>")
+                return
         text = text_of(node)
         for image in node.find_all("img"):
             self.block_img(image)
@@ -390,6 +423,8 @@ class Converter:
         self.rich.append("<hr/>")
 
     def block_pre(self, node):
+        for br in node.find_all("br"):
+            br.replace_with("\n")
         lines = [html.escape(line) for line in node.get_text().splitlines()]
         content = strip_breaks("<br/>".join(lines))
         if content:
@@ -413,13 +448,23 @@ class Converter:
         for cite in node.find_all(["cite", "footer"]):
             attribution = attribution or text_of(cite)
             cite.extract()
-        paragraphs = [text_of(p) for p in node.find_all("p")] or [text_of(node)]
+        parts = node.find_all("p") or [node]
+        if node.find("a", href=True):
+            # Quote blocks are plain text: a quote with links is a rich-text quote.
+            inline = [strip_breaks(self.inline_html(p)) for p in parts]
+            if any("<a " in p for p in inline):
+                self.rich.extend(f"<blockquote>{p}</blockquote>" for p in inline if p)
+                if attribution:
+                    self.rich.append(f"<p>— {html.escape(attribution)}</p>")
+                return
+        paragraphs = [text_of(p) for p in parts]
         quote = "\n\n".join(p for p in paragraphs if p)
         if not quote:
             return
         parent = node.parent
         if isinstance(parent, Tag) and "wp-block-pullquote" in classes(parent):
-            self.emit("pull_quote", quote)
+            # The block has no attribution field: the citation follows the quote.
+            self.emit("pull_quote", f"{quote}\n\n— {attribution}" if attribution else quote)
         else:
             self.emit("quote", {"quote": quote, "attribution": attribution[:255]})
 
@@ -509,6 +554,9 @@ class Converter:
             return f"<b>{inner}</b>" if inner.strip() else inner
         if name in ITALIC:
             return f"<i>{inner}</i>" if inner.strip() else inner
+        if name in INLINE_KEPT:
+            tag = INLINE_KEPT[name]
+            return f"<{tag}>{inner}</{tag}>" if inner.strip() else inner
         if name == "a":
             return self.link_html(node, inner)
         if name in BLOCK_LEVEL or name == "li":

@@ -31,3 +31,51 @@ def test_an_untitled_post_gets_its_first_words_as_title_and_a_warning(media_dir)
     assert "This post has no title, but it still must" in html
     assert "placing the permalink on the post date" in html
     assert "post 1169 “”: no title: titled “This post has no title, but it still…”" in output
+
+
+def wptt_with_content(tmp_path, content):
+    """The WPTT export with the content of post 1169 replaced."""
+    text = WPTT.read_text(encoding="utf-8")
+    start = text.index("<content:encoded><![CDATA[This post has no title")
+    end = text.index("]]></content:encoded>", start)
+    path = tmp_path / "export.xml"
+    path.write_text(
+        text[:start] + f"<content:encoded><![CDATA[{content}" + text[end:], encoding="utf-8"
+    )
+    return path
+
+
+INLINE = """Before the break<!--more-->after the break and<!--nextpage-->the second page.
+
+<pre>line one
+  line two
+
+line four</pre>
+E = mc<sup>2</sup> and H<sub>2</sub>O, <del>old words</del> <ins>new words</ins>.
+
+<h2>Heading with <a href="https://example.org/h">a link</a></h2>
+""" + (
+    '<blockquote><p>A quote with <a href="https://example.org/q">its source</a>.</p>'
+    "<cite>Someone Quoted</cite></blockquote>"
+    '<figure class="wp-block-pullquote"><blockquote><p>Pulled words.</p>'
+    "<cite>Pull Author</cite></blockquote></figure>"
+)
+
+
+@pytest.mark.django_db
+def test_breaks_preformatted_text_inline_marks_and_links_in_headings_and_quotes_are_kept(
+    media_dir,  # noqa: F811
+    tmp_path,
+):
+    run_import(wptt_with_content(tmp_path, INLINE), "--media-dir", str(media_dir))
+    html = served(article("edge-case-no-title"))
+    # <!--more--> and <!--nextpage--> separate words.
+    assert "Before the break after the break and" in html
+    assert "the second page." in html and "andthe" not in html
+    # Preformatted text keeps its lines, blank line included.
+    assert "line one<br>  line two<br><br>line four" in html
+    assert "mc<sup>2</sup> and H<sub>2</sub>O, <s>old words</s> <u>new words</u>." in html
+    assert '<h2>Heading with <a href="https://example.org/h">a link</a></h2>' in html
+    assert '<blockquote>A quote with <a href="https://example.org/q">its source</a>.' in html
+    assert "Someone Quoted" in html
+    assert "Pulled words." in html and "— Pull Author" in html
