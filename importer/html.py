@@ -511,13 +511,19 @@ class Converter:
         attachment_id = int(match.group(1)) if match else None
         src = node.get("src", "")
         image_id = self.resolver.image(src, attachment_id)
+        alt = " ".join((node.get("alt") or "").split())
         if image_id is None:
             self.result.unresolved += 1
             self.result.warnings.append(
                 f"image not imported: {src or 'attachment ' + str(attachment_id)}"
             )
+            # Its words stay where it was, for an editor to attach the file later: the
+            # alt text (what readers of the old page were told it shows) and the caption.
+            words = [f"<i>{html.escape(alt)}</i>"] if alt and alt not in caption else []
+            words += [html.escape(caption)] if caption else []
+            if words:
+                self.rich.append(f"<p>{' — '.join(words)}</p>")
             return
-        alt = " ".join((node.get("alt") or "").split())
         self.emit(
             "image",
             {

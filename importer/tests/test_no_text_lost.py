@@ -79,3 +79,24 @@ def test_breaks_preformatted_text_inline_marks_and_links_in_headings_and_quotes_
     assert '<blockquote>A quote with <a href="https://example.org/q">its source</a>.' in html
     assert "Someone Quoted" in html
     assert "Pulled words." in html and "— Pull Author" in html
+
+
+MISSING_IMAGES = (
+    '[caption id="attachment_9999" align="alignnone" width="300"]'
+    '<img class="wp-image-9999" src="https://example.org/gone.jpg" alt="A harbour at dawn" />'
+    " Boats leaving at six[/caption]\n\n"
+    '<img src="https://example.org/map.jpg" alt="Map of the route" /> The route ran north.'
+)
+
+
+@pytest.mark.django_db
+def test_the_caption_and_alt_text_of_a_missing_image_stay_on_the_page(
+    media_dir,  # noqa: F811
+    tmp_path,
+):
+    output = run_import(wptt_with_content(tmp_path, MISSING_IMAGES), "--media-dir", str(media_dir))
+    html = served(article("edge-case-no-title"))
+    assert "<i>A harbour at dawn</i> — Boats leaving at six" in html
+    assert "<i>Map of the route</i>" in html and "The route ran north." in html
+    assert "image not imported: https://example.org/gone.jpg" in output
+    assert "image not imported: https://example.org/map.jpg" in output
