@@ -353,7 +353,9 @@ class Converter:
     def block_p(self, node):
         if self.special_paragraph(node):
             return
-        self.inline.append(self.inline_html(node))
+        # Read first: an image in the paragraph flushes (replaces) the pending inline list.
+        content = self.inline_html(node)
+        self.inline.append(content)
         self.flush_inline()
 
     def special_paragraph(self, node):

@@ -100,3 +100,27 @@ def test_the_caption_and_alt_text_of_a_missing_image_stay_on_the_page(
     assert "<i>Map of the route</i>" in html and "The route ran north." in html
     assert "image not imported: https://example.org/gone.jpg" in output
     assert "image not imported: https://example.org/map.jpg" in output
+
+
+@pytest.mark.django_db
+def test_verify_finds_every_word_of_wptt_on_the_served_pages(media_dir):  # noqa: F811
+    output = run_import(WPTT, "--media-dir", str(media_dir), "--verify")
+    report = output[output.index("Verification") :]
+    # The paragraph that starts with a floated image used to be lost.
+    assert "100.0%  807/807  post 1177 “Markup: Image Alignment”" in report
+    assert "100.0%  835/835  post 358 “Post Format: Standard”" in report
+    assert "Below 100%" not in report
+    assert "Words on the served pages: 1895/1895 (100.0%) of 4 items" in report
+
+
+@pytest.mark.django_db
+def test_verify_names_the_items_and_words_that_are_missing(media_dir, tmp_path):  # noqa: F811
+    content = (
+        "Words kept here, one two three four five.\n\n[embed]https://unknown.example/clip[/embed]"
+    )
+    output = run_import(
+        wptt_with_content(tmp_path, content), "--media-dir", str(media_dir), "--verify"
+    )
+    report = output[output.index("Verification") :]
+    assert "post 1169 “”: missing https, unknown, example, clip" in report
+    assert "  100.0%  807/807  post 1177" in report
