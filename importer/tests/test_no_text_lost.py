@@ -124,3 +124,17 @@ def test_verify_names_the_items_and_words_that_are_missing(media_dir, tmp_path):
     report = output[output.index("Verification") :]
     assert "post 1169 “”: missing https, unknown, example, clip" in report
     assert "  100.0%  807/807  post 1177" in report
+
+
+BLOCKS = WPTT.parent / "wptt-64-block-test-data.xml"
+
+
+@pytest.mark.django_db
+def test_verify_finds_every_word_of_the_block_test_data_on_the_served_pages():
+    output = run_import(BLOCKS, "--verify")
+    report = output[output.index("Verification") :]
+    assert "100.0%  199/199  post 47 “Pullquote”" in report  # citations kept
+    assert "100.0%  46/46  post 121 “More”" in report
+    assert "100.0%  92/92  post 44 “Preformatted”" in report
+    assert "Below 100%" not in report
+    assert "Words on the served pages: 595/595 (100.0%) of 6 items" in report
