@@ -492,8 +492,19 @@ class Converter:
             for quote in node.find_all("blockquote"):
                 self.block_blockquote(quote)
             return
-        caption = node.find("figcaption")
+        # A block gallery: one figure per image, each with its own caption, and the
+        # gallery's caption after them.
+        nested = bool(node.find("figure"))
+        caption = node.find("figcaption", recursive=not nested)
         caption_text = text_of(caption) if caption else ""
+        if nested:
+            if caption:
+                caption.extract()
+            for child in list(node.children):
+                self.block(child)
+            if caption_text:
+                self.rich.append(f"<p>{html.escape(caption_text)}</p>")
+            return
         if caption:
             caption.extract()
         images = node.find_all("img")

@@ -136,5 +136,6 @@ def test_verify_finds_every_word_of_the_block_test_data_on_the_served_pages():
     assert "100.0%  199/199  post 47 “Pullquote”" in report  # citations kept
     assert "100.0%  46/46  post 121 “More”" in report
     assert "100.0%  92/92  post 44 “Preformatted”" in report
+    assert "100.0%  64/64  post 84 “Gallery”" in report  # each image's caption kept
     assert "Below 100%" not in report
-    assert "Words on the served pages: 595/595 (100.0%) of 6 items" in report
+    assert "Words on the served pages: 659/659 (100.0%) of 7 items" in report
