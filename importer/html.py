@@ -480,13 +480,23 @@ class Converter:
     def block_figure(self, node):
         names = classes(node)
         if "wp-block-embed" in names or any(n.startswith("wp-block-embed-") for n in names):
+            caption = node.find("figcaption")
+            caption_text = text_of(caption.extract()) if caption else ""
             iframe = node.find("iframe")
             url = embed_url(iframe.get("src")) if iframe else None
-            url = url or embed_url(text_of(node.find("div") or node).split(" ")[0])
+            address = text_of(node.find("div") or node).split(" ")[0]
+            url = url or embed_url(address)
             if url:
                 self.emit("embed", url)
+            elif safe_href(address) and urlsplit(address).scheme in ("http", "https"):
+                # Not a player here: the address stays, as a link readers can follow.
+                self.result.warnings.append("embed with an unknown provider kept as a link")
+                link = html.escape(address, quote=True)
+                self.rich.append(f'<p><a href="{link}">{link}</a></p>')
             else:
                 self.result.warnings.append("embed with an unknown provider removed")
+            if caption_text:
+                self.rich.append(f"<p>{html.escape(caption_text)}</p>")
             return
         if "wp-block-pullquote" in names:
             for quote in node.find_all("blockquote"):

@@ -1,9 +1,12 @@
 """No text lost on the way from WordPress: what readers of the old site saw is on the new
 pages (issue 11, item 6)."""
 
+from unittest import mock
+
 import pytest
 from django.test import Client
 
+from importer import html as wp_html
 from importer.tests.test_import_wordpress import (  # noqa: F401 - editions is a fixture
     article,
     editions,
@@ -59,6 +62,8 @@ E = mc<sup>2</sup> and H<sub>2</sub>O, <del>old words</del> <ins>new words</ins>
     "<cite>Someone Quoted</cite></blockquote>"
     '<figure class="wp-block-pullquote"><blockquote><p>Pulled words.</p>'
     "<cite>Pull Author</cite></blockquote></figure>"
+    '<figure class="wp-block-embed"><div>https://unknown.example/post</div>'
+    "<figcaption>An embed caption here</figcaption></figure>"
 )
 
 
@@ -79,6 +84,9 @@ def test_breaks_preformatted_text_inline_marks_and_links_in_headings_and_quotes_
     assert '<blockquote>A quote with <a href="https://example.org/q">its source</a>.' in html
     assert "Someone Quoted" in html
     assert "Pulled words." in html and "— Pull Author" in html
+    # An embed no provider plays stays as a link, with its caption.
+    assert '<a href="https://unknown.example/post">https://unknown.example/post</a>' in html
+    assert "An embed caption here" in html
 
 
 MISSING_IMAGES = (
@@ -115,14 +123,16 @@ def test_verify_finds_every_word_of_wptt_on_the_served_pages(media_dir):  # noqa
 
 @pytest.mark.django_db
 def test_verify_names_the_items_and_words_that_are_missing(media_dir, tmp_path):  # noqa: F811
-    content = (
-        "Words kept here, one two three four five.\n\n[embed]https://unknown.example/clip[/embed]"
-    )
-    output = run_import(
-        wptt_with_content(tmp_path, content), "--media-dir", str(media_dir), "--verify"
-    )
+    content = "Words kept here, one two three four five six seven eight.\n\n"
+    content += "<table><tr><td>Lost cell lines</td></tr></table>"
+    # As if the converter lost tables: --verify is there to show such a loss.
+    with mock.patch.object(wp_html.Converter, "block_table", lambda self, node: None):
+        output = run_import(
+            wptt_with_content(tmp_path, content), "--media-dir", str(media_dir), "--verify"
+        )
     report = output[output.index("Verification") :]
-    assert "post 1169 “”: missing https, unknown, example, clip" in report
+    assert "Below 100% (1):" in report
+    assert "post 1169 “”: missing lost, cell, lines" in report
     assert "  100.0%  807/807  post 1177" in report
 
 
