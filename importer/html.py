@@ -49,6 +49,16 @@ DROPPED_TAGS = {
     "canvas",
 }
 BOLD = {"b", "strong"}
+# Inline tags kept as the site's rich text has them (core/rich_text.py's allow-list).
+INLINE_KEPT = {
+    "sup": "sup",
+    "sub": "sub",
+    "del": "s",
+    "s": "s",
+    "strike": "s",
+    "ins": "u",
+    "u": "u",
+}
 ITALIC = {"i", "em", "cite", "dfn"}
 BLOCK_CONTAINERS = {
     "div",
@@ -91,6 +101,9 @@ ATTRIBUTE = re.compile(r'([\w-]+)\s*=\s*(?:"([^"]*)"|\'([^\']*)\'|(\S+))')
 # wrap text (their tags are removed, the text kept).
 KNOWN_SHORTCODES = {"caption", "wp_caption", "embed", "gallery"}
 WP_IMAGE_CLASS = re.compile(r"\bwp-image-(\d+)\b")
+# WordPress's "read more" and page-break markers: a break between words, never glue.
+MORE_TAGS = re.compile(r"<!--\s*(more|nextpage|noteaser)\b.*?-->", re.I | re.S)
+PRE = re.compile(r"<pre\b.*?</pre>", re.I | re.S)
 READ_MORE = re.compile(r"^\s*(read more|source|more|full story)\s*:?\s*", re.I)
 
 
@@ -179,6 +192,15 @@ def autop(text):
     """WordPress's ``wpautop`` in short: blank lines separate paragraphs, single line
     breaks inside a paragraph are ``<br>``."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # As wpautop does, preformatted text is left as it is: its blank lines and line
+    # breaks are the text's.
+    kept = []
+
+    def keep(match):
+        kept.append(match.group(0))
+        return f"<pre>\x00{len(kept) - 1}\x00</pre>"
+
+    text = PRE.sub(keep, text)
     # As wpautop does: block tags stand apart, so the text between them is a paragraph.
     text = BLOCK_OPEN.sub(r"\n\n\1", text)
     text = BLOCK_CLOSE.sub(r"\1\n\n", text)
@@ -191,7 +213,8 @@ def autop(text):
             out.append(chunk)
         else:
             out.append("<p>" + chunk.strip().replace("\n", "<br>\n") + "</p>")
-    return "\n".join(out)
+    text = "\n".join(out)
+    return re.sub(r"<pre>\x00(\d+)\x00</pre>", lambda m: kept[int(m.group(1))], text)
 
 
 def safe_href(href):
@@ -258,6 +281,9 @@ class Converter:
     def convert(self, source):
         source = source or ""
         warnings = self.result.warnings
+        source = MORE_TAGS.sub(
+            lambda m: "\n\n" if m.group(1).lower() == "nextpage" else " ", source
+        )
         source = expand_shortcodes(source, warnings)
         if "<!-- wp:" not in source:
             source = autop(source)
@@ -327,7 +353,9 @@ class Converter:
     def block_p(self, node):
         if self.special_paragraph(node):
             return
-        self.inline.append(self.inline_html(node))
+        # Read first: an image in the paragraph flushes (replaces) the pending inline list.
+        content = self.inline_html(node)
+        self.inline.append(content)
         self.flush_inline()
 
     def special_paragraph(self, node):
@@ -356,6 +384,13 @@ class Converter:
         return False
 
     def block_heading(self, node):
+        level = HEADING_LEVELS[node.name.lower()]
+        if node.find("a", href=True):
+            # A heading block is plain text: one with a link is a rich-text heading.
+            content = strip_breaks("".join(self.inline_html(c) for c in list(node.children)))
+            if "<a " in content:
+                self.rich.append(f"<{level}>{content}</{level}>")
+                return
         text = text_of(node)
         for image in node.find_all("img"):
             self.block_img(image)
@@ -390,6 +425,8 @@ class Converter:
         self.rich.append("<hr/>")
 
     def block_pre(self, node):
+        for br in node.find_all("br"):
+            br.replace_with("\n")
         lines = [html.escape(line) for line in node.get_text().splitlines()]
         content = strip_breaks("<br/>".join(lines))
         if content:
@@ -413,13 +450,23 @@ class Converter:
         for cite in node.find_all(["cite", "footer"]):
             attribution = attribution or text_of(cite)
             cite.extract()
-        paragraphs = [text_of(p) for p in node.find_all("p")] or [text_of(node)]
+        parts = node.find_all("p") or [node]
+        if node.find("a", href=True):
+            # Quote blocks are plain text: a quote with links is a rich-text quote.
+            inline = [strip_breaks(self.inline_html(p)) for p in parts]
+            if any("<a " in p for p in inline):
+                self.rich.extend(f"<blockquote>{p}</blockquote>" for p in inline if p)
+                if attribution:
+                    self.rich.append(f"<p>— {html.escape(attribution)}</p>")
+                return
+        paragraphs = [text_of(p) for p in parts]
         quote = "\n\n".join(p for p in paragraphs if p)
         if not quote:
             return
         parent = node.parent
         if isinstance(parent, Tag) and "wp-block-pullquote" in classes(parent):
-            self.emit("pull_quote", quote)
+            # The block has no attribution field: the citation follows the quote.
+            self.emit("pull_quote", f"{quote}\n\n— {attribution}" if attribution else quote)
         else:
             self.emit("quote", {"quote": quote, "attribution": attribution[:255]})
 
@@ -433,20 +480,41 @@ class Converter:
     def block_figure(self, node):
         names = classes(node)
         if "wp-block-embed" in names or any(n.startswith("wp-block-embed-") for n in names):
+            caption = node.find("figcaption")
+            caption_text = text_of(caption.extract()) if caption else ""
             iframe = node.find("iframe")
             url = embed_url(iframe.get("src")) if iframe else None
-            url = url or embed_url(text_of(node.find("div") or node).split(" ")[0])
+            address = text_of(node.find("div") or node).split(" ")[0]
+            url = url or embed_url(address)
             if url:
                 self.emit("embed", url)
+            elif safe_href(address) and urlsplit(address).scheme in ("http", "https"):
+                # Not a player here: the address stays, as a link readers can follow.
+                self.result.warnings.append("embed with an unknown provider kept as a link")
+                link = html.escape(address, quote=True)
+                self.rich.append(f'<p><a href="{link}">{link}</a></p>')
             else:
                 self.result.warnings.append("embed with an unknown provider removed")
+            if caption_text:
+                self.rich.append(f"<p>{html.escape(caption_text)}</p>")
             return
         if "wp-block-pullquote" in names:
             for quote in node.find_all("blockquote"):
                 self.block_blockquote(quote)
             return
-        caption = node.find("figcaption")
+        # A block gallery: one figure per image, each with its own caption, and the
+        # gallery's caption after them.
+        nested = bool(node.find("figure"))
+        caption = node.find("figcaption", recursive=not nested)
         caption_text = text_of(caption) if caption else ""
+        if nested:
+            if caption:
+                caption.extract()
+            for child in list(node.children):
+                self.block(child)
+            if caption_text:
+                self.rich.append(f"<p>{html.escape(caption_text)}</p>")
+            return
         if caption:
             caption.extract()
         images = node.find_all("img")
@@ -466,13 +534,19 @@ class Converter:
         attachment_id = int(match.group(1)) if match else None
         src = node.get("src", "")
         image_id = self.resolver.image(src, attachment_id)
+        alt = " ".join((node.get("alt") or "").split())
         if image_id is None:
             self.result.unresolved += 1
             self.result.warnings.append(
                 f"image not imported: {src or 'attachment ' + str(attachment_id)}"
             )
+            # Its words stay where it was, for an editor to attach the file later: the
+            # alt text (what readers of the old page were told it shows) and the caption.
+            words = [f"<i>{html.escape(alt)}</i>"] if alt and alt not in caption else []
+            words += [html.escape(caption)] if caption else []
+            if words:
+                self.rich.append(f"<p>{' — '.join(words)}</p>")
             return
-        alt = " ".join((node.get("alt") or "").split())
         self.emit(
             "image",
             {
@@ -509,6 +583,9 @@ class Converter:
             return f"<b>{inner}</b>" if inner.strip() else inner
         if name in ITALIC:
             return f"<i>{inner}</i>" if inner.strip() else inner
+        if name in INLINE_KEPT:
+            tag = INLINE_KEPT[name]
+            return f"<{tag}>{inner}</{tag}>" if inner.strip() else inner
         if name == "a":
             return self.link_html(node, inner)
         if name in BLOCK_LEVEL or name == "li":
@@ -551,6 +628,19 @@ def plain_text(source, limit=None):
     """Text of an HTML fragment (excerpts, titles): tags dropped, spacing normalised."""
     text = " ".join(BeautifulSoup(source or "", "html.parser").get_text(" ").split())
     return text[:limit] if limit else text
+
+
+def fallback_title(content, words=8):
+    """A title for a post that has none (WordPress shows "(no title)" and links it by its
+    date): its first words; "" when it has no text either."""
+    expanded = expand_shortcodes(content or "", [])
+    text = plain_text(autop(expanded) if "<!-- wp:" not in expanded else expanded)
+    text = SHORTCODE.sub(" ", text)
+    first = text.split()
+    if first:
+        title = " ".join(first[:words]) + ("…" if len(first) > words else "")
+        return title[:255]
+    return ""
 
 
 def query_id(href, *names):

@@ -709,6 +709,11 @@ class WordPressImporter:
 
     def fill(self, page, item, conversion, locale, source_page):
         page.title = wp_html.plain_text(item.title, 255)
+        if not page.title:
+            page.title = wp_html.fallback_title(item.content)
+            if not page.title:
+                raise ValueError("no title and no text: nothing to show")
+            self.report.warn(describe(item), f"no title: titled “{page.title}” to be edited")
         page.body = conversion.blocks
         if isinstance(page, StandardPage):
             page.intro = wp_html.plain_text(item.excerpt)

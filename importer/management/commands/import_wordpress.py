@@ -69,6 +69,12 @@ class Command(BaseCommand):
                 "a new draft revision of it, not published (draft)."
             ),
         )
+        parser.add_argument(
+            "--verify",
+            action="store_true",
+            help="After the import, compare the words of every published post and page with "
+            "the words on its served page, and report what is missing.",
+        )
 
     def handle(self, *args, **options):
         started = time.monotonic()
@@ -86,6 +92,13 @@ class Command(BaseCommand):
         except ImportRefused as error:
             raise CommandError(f"Nothing was imported: {error}") from error
         self.print_summary(report, time.monotonic() - started, options["dry_run"])
+        if options["verify"] and not options["dry_run"]:
+            from importer.verify import report_lines, verify
+
+            self.stdout.write("")
+            self.stdout.write("Verification (words of each published item on its page):")
+            for line in report_lines(verify(importer)):
+                self.stdout.write(line)
 
     def print_summary(self, report, seconds, dry_run):
         write = self.stdout.write
