@@ -162,20 +162,19 @@ class _Channel:
         so, the subscription is dropped (announcements may be lost while Redis stalls) and
         not tried again before the breaker closes."""
         with self.lock:
-            if self.pid != os.getpid():
-                self.start()
-            if not redis_breaker.skipping(self.redis):
-                return False
-            if self.pubsub is not None:
-                self.drop()
-            return True
+            return self._skipping()
 
-    def _sync(self):
+    def _skipping(self):
         if self.pid != os.getpid():
             self.start()
-        if redis_breaker.skipping(self.redis):
-            if self.pubsub is not None:
-                self.drop()
+        if not redis_breaker.skipping(self.redis):
+            return False
+        if self.pubsub is not None:
+            self.drop()
+        return True
+
+    def _sync(self):
+        if self._skipping():
             return False
         if self.pubsub is None:
             if self.redis is None or time.monotonic() < self.retry_at:

@@ -44,9 +44,8 @@ urlpatterns += i18n_patterns(
     # Wagtail's password form and front-end login ("_util/…"): before the page view, whose
     # pattern would take their addresses for a page's path and answer 404.
     *[pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"],
-    # Wagtail's page view with faster routing (core/routing.py); Wagtail's other views follow.
+    # Wagtail's page view with faster routing (core/routing.py), in place of Wagtail's own.
     re_path(serve_pattern, core_views.serve, name="wagtail_serve"),
-    path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
 

@@ -1,6 +1,9 @@
 from django.core.exceptions import PermissionDenied
 from wagtail.contrib.forms.views import FormPagesListView
 
+# Who may read readers' messages: "Contact staff" and superusers (reader_input/0001).
+MESSAGES_PERMISSION = "wagtailforms.view_formsubmission"
+
 
 class ReadersMessagesFormsIndex(FormPagesListView):
     """Wagtail's Forms listing, open to whoever may read readers' messages.
@@ -13,6 +16,6 @@ class ReadersMessagesFormsIndex(FormPagesListView):
     permission_required = None
 
     def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm("wagtailforms.view_formsubmission"):
+        if not request.user.has_perm(MESSAGES_PERMISSION):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)

@@ -3,9 +3,7 @@ from wagtail import hooks
 from wagtail.contrib.forms.utils import get_form_types
 from wagtail.models import Page
 
-from reader_input.admin_views import ReadersMessagesFormsIndex
-
-MESSAGES_PERMISSION = "wagtailforms.view_formsubmission"
+from reader_input.admin_views import MESSAGES_PERMISSION, ReadersMessagesFormsIndex
 
 
 @hooks.register("filter_form_submissions_for_user")
